@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { apiUrl, type Connection } from "../credentials/resolveConnection";
+import { IncompleteListingError } from "../errors/IncompleteListingError";
+import { ResponseValidationError } from "../errors/ResponseValidationError";
+import { signedGetJson, type Clock } from "../transport/httpClient";
+import { parseBody } from "./parseBody";
+import type { RequestSettings } from "./RequestSettings";
+
+/** A member of a Media Connect Center company, fields as the MCC API names them; all but `externalKey` may be absent. */
+export interface MccUser {
+    /** The member's key in the company: unique within a listing. */
+    readonly externalKey: string;
+    readonly name?: string | null;
+    /** Names by locale, e.g. `{ ko_KR: "홍길동", en_US: "Hong Gil Dong" }`. */
+    readonly i18nNames?: Readonly<Record<string, string | null>> | null;
+    readonly deptExternalKey?: string | null;
+    readonly jobGradeExternalKey?: string | null;
+    readonly jobPositionExternalKey?: string | null;
+    /** Business e-mail, the member's login id. */
+    readonly emailAddr?: string | null;
+    readonly telNo?: string | null;
+    readonly cphNo?: string | null;
+    readonly localeTypeCd?: string | null;
+    readonly tmznTypeCd?: string | null;
+    /** Fields the API adds later are kept as they come. */
+    readonly [field: string]: unknown;
+}
+
+const optionalText = z.string().nullish();
+
+const userSchema = z.looseObject({
+    externalKey: z.string().min(1),
+    name: optionalText,
+    i18nNames: z.record(z.string(), z.string().nullable()).nullish(),
+    deptExternalKey: optionalText,
+    jobGradeExternalKey: optionalText,
+    jobPositionExternalKey: optionalText,
+    emailAddr: optionalText,
+    telNo: optionalText,
+    cphNo: optionalText,
+    localeTypeCd: optionalText,
+    tmznTypeCd: optionalText,
+});
+
+const count = z.int().nonnegative();
+
+/** The body of `GET /ncloudmcc/v1/companies/{companyId}/users?limit=&offset=`. */
+export const mccUsersPageSchema = z.looseObject({
+    page: z.looseObject({ count, offset: count, limit: count, total: count }),
+    users: z.array(userSchema),
+});
+
+/** The fields a filter may name: the documented ones, and `i18nNames.<locale>`. */
+export function isMccUserField(name: string): boolean {
+    return (Object.hasOwn(userSchema.shape, name) && name !== "i18nNames") || /^i18nNames\.[A-Za-z0-9_-]+$/.test(name);
+}
+export const MCC_USER_FIELDS_HELP = `${Object.keys(userSchema.shape).filter((k) => k !== "i18nNames").join(", ")}, i18nNames.<locale>`;
+
+/** One validated page, as the server sent it. */
+export interface MccUsersPage {
+    readonly offset: number;
+    readonly limit: number;
+    readonly total: number;
+    readonly users: readonly MccUser[];
+}
+
+/** A complete listing of a company's members, in the server's order. */
+export interface MccUsersListing {
+    readonly users: MccUser[];
+    /** The server's `page.total`. */
+    readonly total: number;
+}
+
+/** The users path; the company id is an integration key, so errors and logs show only its start. */
+export function mccUsersPath(companyId: string, display = false): string {
+    const id = display ? (companyId.length >= 12 ? `${companyId.slice(0, 4)}…` : "…") : companyId;
+    return `/ncloudmcc/v1/companies/${id}/users`;
+}
+
+/** Fetches and validates one page. */
+export async function fetchMccUsersPage(
+    connection: Connection,
+    companyId: string,
+    offset: number,
+    limit: number,
+    settings: RequestSettings = {},
+    clock?: Clock,
+): Promise<MccUsersPage> {
+    const query = { limit, offset };
+    const url = apiUrl(connection.baseUrl, mccUsersPath(companyId), query);
+    const displayPath = `${mccUsersPath(companyId, true)}?limit=${limit}&offset=${offset}`;
+    const response = await signedGetJson(url, {
+        credentials: connection.credentials,
+        displayPath,
+        // The API page lists Content-Type as a required header even on this GET.
+        headers: { "content-type": "application/json" },
+        ...settings,
+    }, clock);
+    const context = { method: "GET", path: displayPath, traceId: response.traceId };
+    const body = parseBody(mccUsersPageSchema, response.body, context);
+    if (body.page.count !== body.users.length) {
+        throw new ResponseValidationError("GET", displayPath, [{ path: "page.count", message: `says ${body.page.count} but users has ${body.users.length}` }], response.traceId);
+    }
+    return { offset: body.page.offset, limit: body.page.limit, total: body.page.total, users: body.users };
+}
+
+/**
+ * Every member of a company, page after page. It advances by what each page really holds (the server
+ * may cap `limit` below `pageSize`) and stops at `page.total`. Any sign that the pages do not add up to
+ * exactly the server's list (a page at another offset, an empty page before the total, a total that
+ * changes, a repeated `externalKey`, more users than the total) is an {@link IncompleteListingError}.
+ */
+export async function listMccUsers(
+    connection: Connection,
+    companyId: string,
+    pageSize: number,
+    settings: RequestSettings = {},
+    clock?: Clock,
+): Promise<MccUsersListing> {
+    const listing = mccUsersPath(companyId, true);
+    const users: MccUser[] = [];
+    const keys = new Set<string>();
+    let total: number | undefined;
+    const fail = (problem: string): never => {
+        throw new IncompleteListingError(listing, problem, users.length, total);
+    };
+    do {
+        const offset = users.length;
+        const page = await fetchMccUsersPage(connection, companyId, offset, pageSize, settings, clock);
+        if (page.offset !== offset) fail(`asked for offset ${offset}, the server answered offset ${page.offset} (a repeated or shifted page)`);
+        if (total === undefined) total = page.total;
+        else if (page.total !== total) fail(`page.total changed from ${total} to ${page.total} during the listing`);
+        if (page.users.length === 0 && offset < total) fail(`the server sent an empty page at offset ${offset}`);
+        for (const user of page.users) {
+            if (keys.has(user.externalKey)) fail(`externalKey ${JSON.stringify(user.externalKey)} came twice`);
+            keys.add(user.externalKey);
+            users.push(user);
+        }
+        if (users.length > total) fail(`the server sent more users than its total of ${total}`);
+    } while (users.length < total);
+    return { users, total };
+}

@@ -1,0 +1,50 @@
+import { ConfigurationError } from "../errors/ConfigurationError";
+import { MissingCredentialsError } from "../errors/MissingCredentialsError";
+import { Credentials } from "./Credentials";
+import type { SettingsSource } from "./settingsSources";
+import { parseEndpoint, parseSite, siteEndpoint, type NcloudApi, type NcloudSite } from "./sites";
+
+/** Where and as whom to call one API. */
+export interface Connection {
+    readonly credentials: Credentials;
+    /** Base URL; the API path is appended to its path. */
+    readonly baseUrl: URL;
+    readonly site: NcloudSite;
+}
+
+/**
+ * Resolves credentials and the endpoint for an API from sources in priority order, first found wins.
+ * Sources are functions so that later ones (a file) are only read when earlier ones had nothing.
+ * The access key and secret key always come from the same source.
+ */
+export function resolveConnection(api: NcloudApi, sources: readonly (() => SettingsSource)[]): Connection {
+    let credentials: Credentials | undefined;
+    let site: { value: string; name: string } | undefined;
+    let endpoint: { value: string; name: string } | undefined;
+    for (const load of sources) {
+        if (credentials && site && endpoint) break;
+        const source = load();
+        if (!credentials && (source.accessKey || source.secretKey)) {
+            if (!source.accessKey || !source.secretKey) {
+                const have = (source.accessKey ?? source.secretKey)!.name;
+                throw new MissingCredentialsError(`${have} is set in ${source.description}, but its pair is missing there`);
+            }
+            credentials = new Credentials(source.accessKey.value, source.secretKey.value, `${source.description} (${source.accessKey.name})`);
+        }
+        site ??= source.site;
+        endpoint ??= api === "organization" ? source.organizationEndpoint : source.mccEndpoint;
+    }
+    if (!credentials) throw new MissingCredentialsError("no NCP access key and secret key were found");
+    const resolvedSite = site ? parseSite(site.value, site.name) : "public";
+    const baseUrl = endpoint ? parseEndpoint(endpoint.value, endpoint.name) : siteEndpoint(api, resolvedSite, site?.name ?? "site");
+    return { credentials, baseUrl, site: resolvedSite };
+}
+
+/** The URL of an API path under a base URL: the base's own path (if any) comes first. */
+export function apiUrl(baseUrl: URL, path: string, query?: Readonly<Record<string, string | number>>): URL {
+    if (!path.startsWith("/")) throw new ConfigurationError("path", "API paths start with '/'");
+    const url = new URL(baseUrl.href);
+    url.pathname = baseUrl.pathname.replace(/\/+$/, "") + path;
+    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, String(value));
+    return url;
+}

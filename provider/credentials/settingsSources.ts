@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { parse as parseIni } from "ini";
+
+/** One setting as a source holds it: its value and the name it goes by there, for messages. */
+export interface Setting {
+    readonly value: string;
+    /** e.g. `NCLOUD_ACCESS_KEY` or `ncloud:accessKey`. */
+    readonly name: string;
+}
+
+/** What one place (call options, Pulumi config, environment, file) says about the connection. */
+export interface SettingsSource {
+    /** e.g. `the environment`; for messages. */
+    readonly description: string;
+    readonly accessKey?: Setting;
+    readonly secretKey?: Setting;
+    readonly site?: Setting;
+    readonly organizationEndpoint?: Setting;
+    readonly mccEndpoint?: Setting;
+}
+
+/** Connection settings given directly with a call. */
+export interface ConnectionOptions {
+    /** NCP access key ID. Falls back to Pulumi config, the environment, then `~/.ncloud/configure`. */
+    readonly accessKey?: string;
+    /** NCP secret key. Looked for in the same places as `accessKey`, and always taken from the same one. */
+    readonly secretKey?: string;
+    /** NCP site: `public`, `gov` or `fin`. @default "public" */
+    readonly site?: string;
+    /** Base URL of the Organization API (scheme, host, port); the API path is appended. @default the site's host */
+    readonly organizationEndpoint?: string;
+    /** Base URL of the Media Connect Center API (scheme, host, port); the API path is appended. @default the site's host */
+    readonly mccEndpoint?: string;
+}
+
+type Key = keyof ConnectionOptions;
+const KEYS: readonly Key[] = ["accessKey", "secretKey", "site", "organizationEndpoint", "mccEndpoint"];
+
+/** Builds a source from name → value pairs, leaving out blank values. */
+export function sourceOf(description: string, entries: Partial<Record<Key, { value: string | undefined; name: string }>>): SettingsSource {
+    const source: { -readonly [K in Key]?: Setting } = {};
+    for (const key of KEYS) {
+        const entry = entries[key];
+        if (entry?.value !== undefined && entry.value.trim() !== "") source[key] = { value: entry.value.trim(), name: entry.name };
+    }
+    return { description, ...source };
+}
+
+/** Settings passed with a call. */
+export function optionsSource(options: ConnectionOptions | undefined): SettingsSource {
+    const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
+    for (const key of KEYS) entries[key] = { value: options?.[key], name: `options.${key}` };
+    return sourceOf("the call's options", entries);
+}
+
+/** `NCLOUD_ACCESS_KEY` / `NCLOUD_SECRET_KEY` (or the Go SDK's `NCLOUD_ACCESS_KEY_ID` / `NCLOUD_SECRET_ACCESS_KEY`), `NCLOUD_SITE`, endpoint overrides. */
+export function environmentSource(env: NodeJS.ProcessEnv = process.env): SettingsSource {
+    const pick = (...names: string[]) => {
+        const name = names.find((n) => env[n] !== undefined && env[n]!.trim() !== "") ?? names[0]!;
+        return { value: env[name], name };
+    };
+    const hasTerraformPair = env.NCLOUD_ACCESS_KEY?.trim() || env.NCLOUD_SECRET_KEY?.trim();
+    // Keys come as a pair of one naming: mixing NCLOUD_ACCESS_KEY with NCLOUD_SECRET_ACCESS_KEY is a mistake to report.
+    return sourceOf("the environment", {
+        accessKey: hasTerraformPair ? pick("NCLOUD_ACCESS_KEY") : pick("NCLOUD_ACCESS_KEY_ID"),
+        secretKey: hasTerraformPair ? pick("NCLOUD_SECRET_KEY") : pick("NCLOUD_SECRET_ACCESS_KEY"),
+        site: pick("NCLOUD_SITE"),
+        organizationEndpoint: pick("NCLOUD_ORGANIZATION_ENDPOINT"),
+        mccEndpoint: pick("NCLOUD_MCC_ENDPOINT"),
+    });
+}
+
+/** The default path of NCP's CLI and Go SDK configuration file. */
+export function defaultConfigureFilePath(): string {
+    return join(homedir(), ".ncloud", "configure");
+}
+
+/**
+ * Keys from NCP's INI file `~/.ncloud/configure` (`ncloud_access_key_id`, `ncloud_secret_access_key`,
+ * in its `[DEFAULT]` section or at the top). A missing file is an empty source.
+ */
+export function configureFileSource(path: string = defaultConfigureFilePath()): SettingsSource {
+    let text: string;
+    try {
+        text = readFileSync(path, "utf8");
+    } catch {
+        return { description: path };
+    }
+    const ini = parseIni(text) as Record<string, unknown>;
+    const section = (typeof ini.DEFAULT === "object" && ini.DEFAULT !== null ? ini.DEFAULT : ini) as Record<string, unknown>;
+    const text_ = (key: string) => (typeof section[key] === "string" ? (section[key] as string) : undefined);
+    return sourceOf(path, {
+        accessKey: { value: text_("ncloud_access_key_id"), name: `${path} ncloud_access_key_id` },
+        secretKey: { value: text_("ncloud_secret_access_key"), name: `${path} ncloud_secret_access_key` },
+    });
+}

@@ -1,0 +1,65 @@
+import { ConfigurationError } from "../errors/ConfigurationError";
+
+/** The two NCP APIs this package reads. */
+export type NcloudApi = "organization" | "mcc";
+
+/** NCP's sites, as terraform-provider-ncloud names them. */
+export type NcloudSite = "public" | "gov" | "fin";
+
+export const SITES: readonly NcloudSite[] = ["public", "gov", "fin"];
+
+const API_NAMES: Record<NcloudApi, string> = { organization: "Organization", mcc: "Media Connect Center" };
+
+// Hosts from the API pages; MCC's English page misspells ".ntruss.co", its own example uses ".com".
+// fin's MCC host comes from a third-party spec; no site but public is known to offer Organization.
+const HOSTS: Record<NcloudSite, Partial<Record<NcloudApi, string>>> = {
+    public: { organization: "https://organization.apigw.ntruss.com", mcc: "https://ncloudmcc.apigw.ntruss.com" },
+    fin: { mcc: "https://ncloudmcc.apigw.fin-ntruss.com" },
+    gov: {},
+};
+
+/** The setting names that override an API's endpoint, per source. */
+export const ENDPOINT_SETTINGS: Record<NcloudApi, { option: string; config: string; env: string }> = {
+    organization: { option: "organizationEndpoint", config: "ncloud:organizationEndpoint", env: "NCLOUD_ORGANIZATION_ENDPOINT" },
+    mcc: { option: "mccEndpoint", config: "ncloud:mccEndpoint", env: "NCLOUD_MCC_ENDPOINT" },
+};
+
+/** Checks a site name from any source. */
+export function parseSite(value: string, setting: string): NcloudSite {
+    const site = value.trim().toLowerCase();
+    if (!(SITES as readonly string[]).includes(site)) {
+        throw new ConfigurationError(setting, `unknown NCP site "${value}"; use one of ${SITES.join(", ")}`);
+    }
+    return site as NcloudSite;
+}
+
+/** The base URL of an API on a site, or a clear error when that site does not offer it. */
+export function siteEndpoint(api: NcloudApi, site: NcloudSite, setting: string): URL {
+    const host = HOSTS[site][api];
+    if (host === undefined) {
+        const offered = SITES.filter((s) => HOSTS[s][api] !== undefined).join(", ");
+        throw new ConfigurationError(
+            setting,
+            `the ${site} site does not offer the ${API_NAMES[api]} API (offered on: ${offered}); ` +
+            `set ${ENDPOINT_SETTINGS[api].config} or ${ENDPOINT_SETTINGS[api].env} to use another endpoint`,
+        );
+    }
+    return new URL(host);
+}
+
+/** Checks an endpoint override: http or https, a host, an optional port and base path, no query. */
+export function parseEndpoint(value: string, setting: string): URL {
+    let url: URL;
+    try {
+        url = new URL(value.trim());
+    } catch {
+        throw new ConfigurationError(setting, `"${value}" is not a URL (expected e.g. https://host:8443)`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new ConfigurationError(setting, `endpoint must use http or https, not ${url.protocol}`);
+    }
+    if (url.search || url.hash || url.username || url.password) {
+        throw new ConfigurationError(setting, "endpoint must not carry a query, a fragment or user info");
+    }
+    return url;
+}

@@ -1,0 +1,11 @@
+export { NcloudError } from "./NcloudError";
+export { NcloudApiError } from "./NcloudApiError";
+export type { NcloudApiErrorDetails } from "./NcloudApiError";
+export { NcloudNetworkError } from "./NcloudNetworkError";
+export { NcloudTimeoutError } from "./NcloudTimeoutError";
+export { ResponseValidationError } from "./ResponseValidationError";
+export type { ResponseIssue } from "./ResponseValidationError";
+export { InvalidArgumentError } from "./InvalidArgumentError";
+export { MissingCredentialsError } from "./MissingCredentialsError";
+export { ConfigurationError } from "./ConfigurationError";
+export { IncompleteListingError } from "./IncompleteListingError";

@@ -1,0 +1,70 @@
+import { fetchOrganizationAccounts, ORGANIZATION_ACCOUNT_FIELDS, type OrganizationAccount } from "./apis/organizationAccounts";
+import { isMccUserField, listMccUsers, MCC_USER_FIELDS_HELP, type MccUser } from "./apis/mccUsers";
+import type { RequestSettings } from "./apis/RequestSettings";
+import { checkCompanyId, checkOrganizationGroupNo, checkPageSize } from "./arguments";
+import { resolveConnection } from "./credentials/resolveConnection";
+import type { SettingsSource } from "./credentials/settingsSources";
+import { applyFilters, compileFilters, type Filter } from "./filters";
+import type { Clock } from "./transport/httpClient";
+
+/** What to read of an organization group. */
+export interface OrganizationAccountsQuery {
+    /** The organization group number (a positive integer). */
+    readonly organizationGroupNo: number;
+    /** Filters applied to the complete list. */
+    readonly filters?: readonly Filter[];
+}
+
+/** What to read of a Media Connect Center company. */
+export interface MccUsersQuery {
+    /** The company id (integration key, 1 to 36 letters, digits or `-`). */
+    readonly companyId: string;
+    /** Filters applied to the complete list. */
+    readonly filters?: readonly Filter[];
+    /** Users asked for per request; the server may send fewer. From 1 to 1000. @default 100 */
+    readonly pageSize?: number;
+}
+
+/** How a read finds its credentials and sends its requests. */
+export interface ReadContext {
+    /** Named in errors, e.g. `getMccUsers`. */
+    readonly functionName: string;
+    /** Where settings come from, first found wins. */
+    readonly sources: readonly (() => SettingsSource)[];
+    readonly settings?: RequestSettings;
+    readonly clock?: Clock;
+}
+
+/** Every account of an organization group that passes the filters. */
+export interface OrganizationAccountsListing {
+    readonly organizationGroupNo: number;
+    readonly accounts: OrganizationAccount[];
+}
+
+/** Every member of a company that passes the filters, and the server's total before filtering. */
+export interface MccUsersListing {
+    readonly companyId: string;
+    readonly users: MccUser[];
+    readonly total: number;
+}
+
+/** Validates the query, resolves the connection, fetches the whole group and filters it. Bad input sends nothing. */
+export async function readOrganizationAccounts(query: OrganizationAccountsQuery, context: ReadContext): Promise<OrganizationAccountsListing> {
+    const fn = context.functionName;
+    const organizationGroupNo = checkOrganizationGroupNo(fn, query.organizationGroupNo);
+    const filters = compileFilters(fn, query.filters, (name) => ORGANIZATION_ACCOUNT_FIELDS.includes(name), ORGANIZATION_ACCOUNT_FIELDS.join(", "));
+    const connection = resolveConnection("organization", context.sources);
+    const accounts = await fetchOrganizationAccounts(connection, organizationGroupNo, context.settings, context.clock);
+    return { organizationGroupNo, accounts: applyFilters(accounts, filters) };
+}
+
+/** Validates the query, resolves the connection, lists every page of the company and filters the whole list. Bad input sends nothing. */
+export async function readMccUsers(query: MccUsersQuery, context: ReadContext): Promise<MccUsersListing> {
+    const fn = context.functionName;
+    const companyId = checkCompanyId(fn, query.companyId);
+    const pageSize = checkPageSize(fn, query.pageSize);
+    const filters = compileFilters(fn, query.filters, isMccUserField, MCC_USER_FIELDS_HELP);
+    const connection = resolveConnection("mcc", context.sources);
+    const listing = await listMccUsers(connection, companyId, pageSize, context.settings, context.clock);
+    return { companyId, users: applyFilters(listing.users, filters), total: listing.total };
+}

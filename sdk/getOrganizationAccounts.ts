@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { OrganizationAccount } from "../provider/apis/organizationAccounts";
+import type { Filter } from "../provider/filters";
+import { readOrganizationAccounts } from "../provider/readMembers";
+import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
+import { settingsChain } from "./settingsChain";
+
+/** Arguments of {@link getOrganizationAccounts}. */
+export interface GetOrganizationAccountsArgs {
+    /** The organization group number: a positive integer. */
+    readonly organizationGroupNo: number;
+    /** Filters applied to the complete list: AND across filters, OR across one filter's values. */
+    readonly filters?: readonly Filter[];
+}
+
+/** Arguments of {@link getOrganizationAccountsOutput}: the same, each an `Input`. */
+export interface GetOrganizationAccountsOutputArgs {
+    readonly organizationGroupNo: pulumi.Input<number>;
+    readonly filters?: pulumi.Input<readonly pulumi.Input<Filter>[]>;
+}
+
+/** Every account of the group that passes the filters. */
+export interface GetOrganizationAccountsResult {
+    readonly organizationGroupNo: number;
+    readonly filters?: readonly Filter[];
+    /** The accounts, in the API's order, with the fields exactly as the API names them. */
+    readonly accounts: readonly OrganizationAccount[];
+}
+
+/**
+ * Lists the accounts of an NCP organization group (`GET /open-api/v1/account/group/{organizationGroupNo}`),
+ * signed with NCP signature v2. Bad arguments or missing credentials throw before any request.
+ *
+ * @example
+ * const group = await getOrganizationAccounts({ organizationGroupNo: 320 });
+ * const joined = group.accounts.filter((a) => a.memberStatusCode === "JOIN");
+ */
+export async function getOrganizationAccounts(args: GetOrganizationAccountsArgs, opts?: NcloudInvokeOptions): Promise<GetOrganizationAccountsResult> {
+    const listing = await readOrganizationAccounts(args, {
+        functionName: "getOrganizationAccounts",
+        sources: settingsChain(opts),
+        settings: { timeoutMs: opts?.timeoutMs, signal: opts?.signal },
+    });
+    return { organizationGroupNo: listing.organizationGroupNo, ...(args.filters ? { filters: args.filters } : {}), accounts: listing.accounts };
+}
+
+/**
+ * Lists the accounts of an NCP organization group (`GET /open-api/v1/account/group/{organizationGroupNo}`),
+ * signed with NCP signature v2. Bad arguments or missing credentials throw before any request.
+ *
+ * The `Output` form: arguments may be `Input`s. During `pulumi preview`, an unknown argument makes the
+ * result unknown; a secret argument makes the result secret.
+ *
+ * @example
+ * const admins = getOrganizationAccountsOutput({ organizationGroupNo: cfg.requireNumber("adminGroup") });
+ * export const adminLogins = admins.accounts.apply((a) => a.map((x) => x.loginId));
+ */
+export function getOrganizationAccountsOutput(args: GetOrganizationAccountsOutputArgs, opts?: NcloudInvokeOptions): pulumi.Output<GetOrganizationAccountsResult> {
+    return pulumi.output(args).apply((resolved) => getOrganizationAccounts(resolved as GetOrganizationAccountsArgs, opts));
+}

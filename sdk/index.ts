@@ -1,0 +1,13 @@
+export { getOrganizationAccounts, getOrganizationAccountsOutput } from "./getOrganizationAccounts";
+export type { GetOrganizationAccountsArgs, GetOrganizationAccountsOutputArgs, GetOrganizationAccountsResult } from "./getOrganizationAccounts";
+export { getMccUsers, getMccUsersOutput } from "./getMccUsers";
+export type { GetMccUsersArgs, GetMccUsersOutputArgs, GetMccUsersResult } from "./getMccUsers";
+export type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
+export type { OrganizationAccount } from "../provider/apis/organizationAccounts";
+export type { MccUser } from "../provider/apis/mccUsers";
+export type { Filter } from "../provider/filters";
+export type { ConnectionOptions } from "../provider/credentials/settingsSources";
+export type { RequestSettings } from "../provider/apis/RequestSettings";
+export type { NcloudSite } from "../provider/credentials/sites";
+export * from "../provider/errors";
+export { closeConnections } from "../provider/transport/httpClient";
