@@ -1,0 +1,139 @@
+import assert from "node:assert/strict";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { getMccUsers, IncompleteListingError, NcloudApiError, type NcloudInvokeOptions } from "../../sdk";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, testData, useEmulator } from "../helpers/emulator";
+
+/** The `limit` and `offset` of each MCC request the emulator saw. */
+function pages(emulator: RunningEmulator): string[] {
+    return emulator.requests.filter((r) => r.api === "mcc").map((r) => new URL(r.url, "http://x").search);
+}
+
+describe("getMccUsers against the emulator", () => {
+    const ctx = useEmulator();
+
+    it("returns a small company whole, in the server's order, optional fields absent where absent", async () => {
+        const result = await getMccUsers({ companyId: COMPANY }, ctx.opts);
+        assert.deepEqual(result.users, mccUsers(7));
+        assert.equal(result.total, 7);
+        assert.equal(result.companyId, COMPANY);
+        assert.equal(result.pageSize, 100);
+        assert.equal("name" in result.users[2]!, false);
+        assert.deepEqual(pages(ctx.emulator), ["?limit=100&offset=0"]);
+    });
+
+    it("an empty company is an empty list after one request", async () => {
+        const result = await getMccUsers({ companyId: "00000000-0000-4000-8000-000000000000" }, ctx.opts);
+        assert.deepEqual(result.users, []);
+        assert.equal(result.total, 0);
+        assert.equal(ctx.emulator.requests.length, 1);
+    });
+
+    it("an unknown company is NCP's 180000, with no retry", async () => {
+        await assert.rejects(getMccUsers({ companyId: "11111111-2222-4333-8444-555555555555" }, ctx.opts), (e: unknown) => {
+            assert.ok(e instanceof NcloudApiError);
+            assert.equal(e.status, 404);
+            assert.equal(e.errorCode, "180000");
+            assert.equal(e.ncpMessage, "Company does not exist");
+            assert.equal(e.path, "/ncloudmcc/v1/companies/1111…/users?limit=100&offset=0");
+            return true;
+        });
+        assert.equal(ctx.emulator.requests.length, 1);
+    });
+
+    it("filters on nested fields (i18nNames.ko_KR) after the whole list is fetched", async () => {
+        const result = await getMccUsers({
+            companyId: COMPANY,
+            pageSize: 2,
+            filters: [
+                { name: "i18nNames.ko_KR", values: ["^김"], regex: true },
+                { name: "deptExternalKey", values: ["dept01", "dept03"] },
+            ],
+        }, { ...ctx.opts });
+        assert.deepEqual(result.users.map((u) => u.externalKey), ["user000001", "user000003"]);
+        assert.equal(result.total, 7);
+        assert.equal(pages(ctx.emulator).length, 4);
+    });
+});
+
+describe("getMccUsers pagination", () => {
+    let emulator: RunningEmulator;
+    let opts: NcloudInvokeOptions;
+    const big = mccUsers(2_345);
+    const exact = mccUsers(300, "exact");
+    const twice = [...mccUsers(150), mccUsers(150)[120]!];
+    before(async () => {
+        emulator = await startEmulator({
+            data: testData({ mccCompanies: { big, exact, twice }, mccMaxLimit: 100 }),
+        });
+        opts = { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, mccEndpoint: emulator.url };
+    });
+    beforeEach(() => {
+        emulator.requests.length = 0;
+        emulator.setFaults([]);
+    });
+    after(() => emulator.close());
+
+    it("lists a large company whole when the server caps the page below pageSize", async () => {
+        const result = await getMccUsers({ companyId: "big", pageSize: 1000 }, opts);
+        assert.equal(result.users.length, 2_345);
+        assert.deepEqual(result.users, big);
+        const seen = pages(emulator);
+        assert.equal(seen.length, 24);
+        assert.equal(seen[0], "?limit=1000&offset=0");
+        assert.equal(seen[1], "?limit=1000&offset=100");
+        assert.equal(seen[23], "?limit=1000&offset=2300");
+    });
+
+    it("stops at a total that is an exact multiple of the page size, without asking for an empty page", async () => {
+        const result = await getMccUsers({ companyId: "exact", pageSize: 100 }, opts);
+        assert.deepEqual(result.users, exact);
+        assert.deepEqual(pages(emulator), ["?limit=100&offset=0", "?limit=100&offset=100", "?limit=100&offset=200"]);
+    });
+
+    it("a repeated externalKey is an IncompleteListingError, not a doubled list", async () => {
+        await assert.rejects(getMccUsers({ companyId: "twice" }, opts), (e: unknown) => {
+            assert.ok(e instanceof IncompleteListingError);
+            assert.equal(e.code, "NCLOUD_INCOMPLETE_LISTING");
+            assert.match(e.message, /externalKey "user000120" came twice/);
+            assert.equal(e.total, 151);
+            return true;
+        });
+    });
+
+    it("an empty page before the total is an IncompleteListingError, not a short list", async () => {
+        emulator.setFaults([{ api: "mcc", kind: "empty-page", skip: 2 }]);
+        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), (e: unknown) => {
+            assert.ok(e instanceof IncompleteListingError);
+            assert.match(e.message, /empty page at offset 200 \(received 200 of 300\); no partial list is returned/);
+            return true;
+        });
+    });
+
+    it("a repeated page (the server ignores offset) is an IncompleteListingError", async () => {
+        emulator.setFaults([{ api: "mcc", kind: "repeat-page", skip: 1 }]);
+        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), /asked for offset 100, the server answered offset 0/);
+    });
+
+    it("a page whose users already came is caught even when the offset is right", async () => {
+        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 300 }, users: [exact[5]] }) }]);
+        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), /externalKey "exact000005" came twice/);
+    });
+
+    it("a total that changes between pages is an IncompleteListingError", async () => {
+        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 301 }, users: [{ externalKey: "new" }] }) }]);
+        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), /page.total changed from 300 to 301/);
+    });
+
+    it("a page.count that disagrees with its users is a ResponseValidationError", async () => {
+        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 300 }, users: [{ externalKey: "a" }] }) }]);
+        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), { name: "ResponseValidationError", code: "NCLOUD_RESPONSE_INVALID" });
+    });
+
+    it("a user without externalKey names users[i].externalKey", async () => {
+        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 2 }, users: [{ externalKey: "a" }, { name: "x" }] }) }]);
+        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), (e: unknown) => {
+            assert.equal((e as { issues: { path: string }[] }).issues[0]!.path, "users[1].externalKey");
+            return true;
+        });
+    });
+});
