@@ -48,11 +48,25 @@ export interface MccUsersListing {
     readonly total: number;
 }
 
+/** The check of each argument, by name: each throws an InvalidArgumentError naming what is wrong. */
+export const ORGANIZATION_ACCOUNTS_CHECKS = {
+    organizationGroupNo: checkOrganizationGroupNo,
+    filters: (fn: string, value: unknown) =>
+        compileFilters(fn, value, (name) => ORGANIZATION_ACCOUNT_FIELDS.includes(name), ORGANIZATION_ACCOUNT_FIELDS.join(", ")),
+} as const;
+
+/** The check of each argument, by name: each throws an InvalidArgumentError naming what is wrong. */
+export const MCC_USERS_CHECKS = {
+    companyId: checkCompanyId,
+    pageSize: checkPageSize,
+    filters: (fn: string, value: unknown) => compileFilters(fn, value, isMccUserField, MCC_USER_FIELDS_HELP),
+} as const;
+
 /** Validates the query, resolves the connection, fetches the whole group and filters it. Bad input sends nothing. */
 export async function readOrganizationAccounts(query: OrganizationAccountsQuery, context: ReadContext): Promise<OrganizationAccountsListing> {
     const fn = context.functionName;
-    const organizationGroupNo = checkOrganizationGroupNo(fn, query.organizationGroupNo);
-    const filters = compileFilters(fn, query.filters, (name) => ORGANIZATION_ACCOUNT_FIELDS.includes(name), ORGANIZATION_ACCOUNT_FIELDS.join(", "));
+    const organizationGroupNo = ORGANIZATION_ACCOUNTS_CHECKS.organizationGroupNo(fn, query.organizationGroupNo);
+    const filters = ORGANIZATION_ACCOUNTS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("organization", context.sources);
     const accounts = await fetchOrganizationAccounts(connection, organizationGroupNo, context.settings, context.clock);
     return { organizationGroupNo, accounts: applyFilters(accounts, filters) };
@@ -61,9 +75,9 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
 /** Validates the query, resolves the connection, lists every page of the company and filters the whole list. Bad input sends nothing. */
 export async function readMccUsers(query: MccUsersQuery, context: ReadContext): Promise<MccUsersListing> {
     const fn = context.functionName;
-    const companyId = checkCompanyId(fn, query.companyId);
-    const pageSize = checkPageSize(fn, query.pageSize);
-    const filters = compileFilters(fn, query.filters, isMccUserField, MCC_USER_FIELDS_HELP);
+    const companyId = MCC_USERS_CHECKS.companyId(fn, query.companyId);
+    const pageSize = MCC_USERS_CHECKS.pageSize(fn, query.pageSize);
+    const filters = MCC_USERS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("mcc", context.sources);
     const listing = await listMccUsers(connection, companyId, pageSize, context.settings, context.clock);
     return { companyId, users: applyFilters(listing.users, filters), total: listing.total };

@@ -11,3 +11,7 @@ export type { RequestSettings } from "../provider/apis/RequestSettings";
 export type { NcloudSite } from "../provider/credentials/sites";
 export * from "../provider/errors";
 export { closeConnections } from "../provider/transport/httpClient";
+export { OrganizationAccounts } from "./OrganizationAccounts";
+export type { OrganizationAccountsArgs } from "./OrganizationAccounts";
+export { MccUsers } from "./MccUsers";
+export type { MccUsersArgs } from "./MccUsers";

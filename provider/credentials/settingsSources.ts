@@ -55,6 +55,17 @@ export function optionsSource(options: ConnectionOptions | undefined): SettingsS
     return sourceOf("the call's options", entries);
 }
 
+/**
+ * Pulumi config in the `ncloud` namespace (`ncloud:accessKey`, `ncloud:secretKey`, `ncloud:site`,
+ * `ncloud:organizationEndpoint`, `ncloud:mccEndpoint`), read through `get`: the program's
+ * `runtime.getConfig`, or the dynamic provider's `configure` request.
+ */
+export function pulumiConfigSource(get: (key: string) => string | undefined): SettingsSource {
+    const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
+    for (const key of KEYS) entries[key] = { value: get(`ncloud:${key}`), name: `ncloud:${key}` };
+    return sourceOf("Pulumi config", entries);
+}
+
 /** `NCLOUD_ACCESS_KEY` / `NCLOUD_SECRET_KEY` (or the Go SDK's `NCLOUD_ACCESS_KEY_ID` / `NCLOUD_SECRET_ACCESS_KEY`), `NCLOUD_SITE`, endpoint overrides. */
 export function environmentSource(env: NodeJS.ProcessEnv = process.env): SettingsSource {
     const pick = (...names: string[]) => {

@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
+import type { dynamic } from "@pulumi/pulumi";
+import { configureFileSource, environmentSource, pulumiConfigSource } from "../credentials/settingsSources";
+import { InvalidArgumentError } from "../errors/InvalidArgumentError";
+import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS, readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
+import { contentHash } from "./contentHash";
+
+// How the engine sends a value it does not know yet (during preview): @pulumi/pulumi's runtime/rpc unknownValue.
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+type Props = Record<string, unknown>;
+
+/** What differs between the two resources: their inputs, how to read them, and the names of their outputs. */
+interface MemberList {
+    readonly type: string;
+    /** Each input property and its check (throws InvalidArgumentError). */
+    readonly checks: Readonly<Record<string, (fn: string, value: unknown) => unknown>>;
+    readonly listProperty: string;
+    readonly countProperty: string;
+    read(inputs: Props, context: ReadContext): Promise<{ list: readonly object[]; extra: Props }>;
+    id(inputs: Props): string;
+}
+
+// The provider host calls `configure` with the program's config once per provider text, before any other call.
+let configured: ((key: string) => string | undefined) | undefined;
+
+/** Receives the stack's config (the `ncloud:` keys) in the provider process. */
+export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
+    const config = request.config;
+    configured = (key) => config.get(key);
+}
+
+function context(type: string): ReadContext {
+    return {
+        functionName: type,
+        // No per-resource credentials: they would have to travel in the resource's inputs, i.e. in state.
+        sources: [() => pulumiConfigSource(configured ?? (() => undefined)), () => environmentSource(), () => configureFileSource()],
+    };
+}
+
+function containsUnknown(value: unknown): boolean {
+    if (value === UNKNOWN) return true;
+    if (Array.isArray(value)) return value.some(containsUnknown);
+    if (typeof value === "object" && value !== null) return Object.values(value).some(containsUnknown);
+    return false;
+}
+
+function makeProvider(kind: MemberList): Required<Omit<dynamic.ResourceProvider, "configure">> {
+    const inputsOf = (props: Props): Props => {
+        const inputs: Props = {};
+        for (const key of Object.keys(kind.checks)) if (props[key] !== undefined) inputs[key] = props[key];
+        return inputs;
+    };
+    const outputs = async (inputs: Props): Promise<Props> => {
+        const { list, extra } = await kind.read(inputs, context(kind.type));
+        return { ...inputs, [kind.listProperty]: list, [kind.countProperty]: list.length, ...extra, contentHash: contentHash(list) };
+    };
+    return {
+        // Input problems are failures for the engine to show, not exceptions; unknown values (preview) are not judged.
+        async check(_olds: Props, news: Props) {
+            const inputs = inputsOf(news);
+            const failures: dynamic.CheckFailure[] = [];
+            for (const [property, check] of Object.entries(kind.checks)) {
+                if (containsUnknown(inputs[property])) continue;
+                try {
+                    check(kind.type, inputs[property]);
+                } catch (error) {
+                    if (!(error instanceof InvalidArgumentError)) throw error;
+                    failures.push({ property, reason: error.message });
+                }
+            }
+            return { inputs, failures };
+        },
+        // A change when the inputs changed, or when the remote list no longer hashes to what state holds.
+        async diff(_id: string, olds: Props, news: Props) {
+            const inputs = inputsOf(news);
+            if (containsUnknown(inputs) || !isDeepStrictEqual(inputsOf(olds), inputs)) return { changes: true };
+            const { list } = await kind.read(inputs, context(kind.type));
+            return { changes: contentHash(list) !== olds.contentHash };
+        },
+        async create(inputs: Props) {
+            return { id: kind.id(inputs), outs: await outputs(inputsOf(inputs)) };
+        },
+        async read(id: string, props: Props) {
+            return { id, props: await outputs(inputsOf(props)) };
+        },
+        async update(_id: string, _olds: Props, news: Props) {
+            return { outs: await outputs(inputsOf(news)) };
+        },
+        // Only the copy in state goes: nothing remote is touched.
+        async delete() {},
+    };
+}
+
+/** The provider of `OrganizationAccounts` resources. */
+export const organizationAccounts = makeProvider({
+    type: "OrganizationAccounts",
+    checks: ORGANIZATION_ACCOUNTS_CHECKS,
+    listProperty: "accounts",
+    countProperty: "accountCount",
+    async read(inputs, ctx) {
+        const listing = await readOrganizationAccounts(inputs as never, ctx);
+        return { list: listing.accounts, extra: {} };
+    },
+    id: (inputs) => `organization-group-${String(inputs.organizationGroupNo)}`,
+});
+
+/** The provider of `MccUsers` resources. */
+export const mccUsers = makeProvider({
+    type: "MccUsers",
+    checks: MCC_USERS_CHECKS,
+    listProperty: "users",
+    countProperty: "userCount",
+    async read(inputs, ctx) {
+        const listing = await readMccUsers(inputs as never, ctx);
+        return { list: listing.users, extra: { total: listing.total } };
+    },
+    // Resource ids are never secret in state, and a company id may be: so the id says nothing about it.
+    id: () => `mcc-users-${randomUUID()}`,
+});

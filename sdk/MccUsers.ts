@@ -1,0 +1,56 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { MccUser } from "../provider/apis/mccUsers";
+import type { Filter } from "../provider/filters";
+import { mccUsersProvider } from "./dynamicProviders";
+
+/** Arguments of an {@link MccUsers} resource. */
+export interface MccUsersArgs {
+    /** The company id (Media Connect Center integration key): 1 to 36 letters, digits or `-`. */
+    readonly companyId: pulumi.Input<string>;
+    /** Filters applied to the complete list: AND across filters, OR across one filter's values. */
+    readonly filters?: pulumi.Input<readonly pulumi.Input<Filter>[]>;
+    /** Users asked for per request, from 1 to 1000; the server may send fewer. @default 100 */
+    readonly pageSize?: pulumi.Input<number>;
+    /**
+     * Keep `users` secret in state and outputs. Members carry personal data (e-mail addresses, phone
+     * numbers), so the list is secret unless this is `false`. @default true
+     */
+    readonly secretUsers?: boolean;
+}
+
+/**
+ * The members of a Media Connect Center company, kept in stack state: `pulumi up` stores the list,
+ * `pulumi preview` shows `~ update` when the remote membership changed since, `pulumi refresh` pulls the
+ * current list into state, and `pulumi destroy` removes it from state without touching anything in NCP.
+ *
+ * Credentials come from Pulumi config (`ncloud:accessKey`, `ncloud:secretKey`), the environment or
+ * `~/.ncloud/configure`, read in the provider process; they are never stored with the resource.
+ *
+ * @example
+ * const staff = new MccUsers("staff", { companyId: cfg.requireSecret("companyId"), filters: [{ name: "deptExternalKey", values: ["dept01"] }] });
+ * export const staffCount = staff.userCount;
+ */
+export class MccUsers extends pulumi.dynamic.Resource {
+    declare readonly companyId: pulumi.Output<string>;
+    declare readonly filters: pulumi.Output<Filter[] | undefined>;
+    declare readonly pageSize: pulumi.Output<number | undefined>;
+    /** The members that pass the filters, in the server's order; secret unless `secretUsers: false`. */
+    declare readonly users: pulumi.Output<MccUser[]>;
+    declare readonly userCount: pulumi.Output<number>;
+    /** The server's count of all members of the company, before filters. */
+    declare readonly total: pulumi.Output<number>;
+    /** `sha256:…` of the list: how a preview tells that the remote list changed. */
+    declare readonly contentHash: pulumi.Output<string>;
+
+    constructor(name: string, args: MccUsersArgs, opts?: pulumi.CustomResourceOptions) {
+        const { secretUsers = true, companyId, filters, pageSize } = args;
+        super(
+            mccUsersProvider,
+            name,
+            { companyId, filters, pageSize, users: undefined, userCount: undefined, total: undefined, contentHash: undefined },
+            pulumi.mergeOptions(opts, secretUsers ? { additionalSecretOutputs: ["users"] } : {}),
+            "ncloud-members",
+            "MccUsers",
+        );
+    }
+}

@@ -1,0 +1,48 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { OrganizationAccount } from "../provider/apis/organizationAccounts";
+import type { Filter } from "../provider/filters";
+import { organizationAccountsProvider } from "./dynamicProviders";
+
+/** Arguments of an {@link OrganizationAccounts} resource. */
+export interface OrganizationAccountsArgs {
+    /** The organization group number: a positive integer. */
+    readonly organizationGroupNo: pulumi.Input<number>;
+    /** Filters applied to the complete list: AND across filters, OR across one filter's values. */
+    readonly filters?: pulumi.Input<readonly pulumi.Input<Filter>[]>;
+    /** Keep `accounts` secret in state and outputs (login ids are already masked by the API). @default false */
+    readonly secretAccounts?: boolean;
+}
+
+/**
+ * The accounts of an NCP organization group, kept in stack state: `pulumi up` stores the list, `pulumi preview`
+ * shows `~ update` when the remote membership changed since, `pulumi refresh` pulls the current list into state,
+ * and `pulumi destroy` removes it from state without touching anything in NCP.
+ *
+ * Credentials come from Pulumi config (`ncloud:accessKey`, `ncloud:secretKey`), the environment or
+ * `~/.ncloud/configure`, read in the provider process; they are never stored with the resource.
+ *
+ * @example
+ * const admins = new OrganizationAccounts("admins", { organizationGroupNo: 320 });
+ * export const adminCount = admins.accountCount;
+ */
+export class OrganizationAccounts extends pulumi.dynamic.Resource {
+    declare readonly organizationGroupNo: pulumi.Output<number>;
+    declare readonly filters: pulumi.Output<Filter[] | undefined>;
+    /** The accounts that pass the filters, in the API's order, fields as the API names them. */
+    declare readonly accounts: pulumi.Output<OrganizationAccount[]>;
+    declare readonly accountCount: pulumi.Output<number>;
+    /** `sha256:…` of the list: how a preview tells that the remote list changed. */
+    declare readonly contentHash: pulumi.Output<string>;
+
+    constructor(name: string, args: OrganizationAccountsArgs, opts?: pulumi.CustomResourceOptions) {
+        const { secretAccounts, organizationGroupNo, filters } = args;
+        super(
+            organizationAccountsProvider,
+            name,
+            { organizationGroupNo, filters, accounts: undefined, accountCount: undefined, contentHash: undefined },
+            pulumi.mergeOptions(opts, secretAccounts ? { additionalSecretOutputs: ["accounts"] } : {}),
+            "ncloud-members",
+            "OrganizationAccounts",
+        );
+    }
+}

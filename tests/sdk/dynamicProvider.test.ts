@@ -1,0 +1,148 @@
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { startEmulator, type EmulatorData, type RunningEmulator } from "../../emulator";
+import { MccUsers, OrganizationAccounts } from "../../sdk";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, testData } from "../helpers/emulator";
+import { registrations, startProviderHost, UNKNOWN, type ProviderHost, type Registration } from "../helpers/providerHost";
+
+const ORG_URN = "urn:pulumi:dev::ncm-test::pulumi-nodejs:dynamic/ncloud-members:OrganizationAccounts::admins";
+const MCC_URN = "urn:pulumi:dev::ncm-test::pulumi-nodejs:dynamic/ncloud-members:MccUsers::staff";
+
+describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provider host", function () {
+    this.timeout(30_000);
+    let data: EmulatorData;
+    let emulator: RunningEmulator;
+    let host: ProviderHost;
+    let org: Registration;
+    let mcc: Registration;
+
+    before(async () => {
+        data = testData();
+        emulator = await startEmulator({ data });
+        [org, mcc] = await registrations(() => [
+            new OrganizationAccounts("admins", { organizationGroupNo: pulumi.output(ORG_GROUP) }),
+            new MccUsers("staff", { companyId: pulumi.secret(COMPANY), filters: [{ name: "deptExternalKey", values: ["dept00", "dept01"] }] }),
+        ]) as [Registration, Registration];
+        host = await startProviderHost();
+        // As the engine does: the stack's config, once, before any resource call.
+        await host.configure({
+            "ncloud:accessKey": ACCESS_KEY,
+            "ncloud:secretKey": CANARY_SECRET,
+            "ncloud:organizationEndpoint": emulator.url,
+            "ncloud:mccEndpoint": emulator.url,
+        });
+    });
+    after(async () => {
+        await host?.stop();
+        await emulator?.close();
+    });
+    beforeEach(() => (emulator.requests.length = 0));
+
+    it("the program registers a small provider text that holds no secret and captures no client code", () => {
+        assert.equal(org.type, "pulumi-nodejs:dynamic/ncloud-members:OrganizationAccounts");
+        assert.equal(mcc.type, "pulumi-nodejs:dynamic/ncloud-members:MccUsers");
+        for (const registration of [org, mcc]) {
+            const text = registration.inputs.__provider as string;
+            assert.ok(text.length < 20_000, `provider text is ${text.length} bytes`);
+            assert.match(text, /require\("pulumi-ncloud-members\/dynamic-provider"\)/);
+            assert.doesNotMatch(text, /node_modules|undici|zod|createHmac|dist\//);
+            assert.ok(!text.includes(CANARY_SECRET));
+        }
+    });
+
+    it("MCC users are a secret output by default; organization accounts are not, unless asked", async () => {
+        assert.deepEqual(mcc.additionalSecretOutputs, ["users"]);
+        assert.deepEqual(org.additionalSecretOutputs, []);
+        const [plainUsers, secretAccounts] = await registrations(() => [
+            new MccUsers("plain", { companyId: COMPANY, secretUsers: false }),
+            new OrganizationAccounts("secret", { organizationGroupNo: ORG_GROUP, secretAccounts: true }),
+        ]);
+        assert.deepEqual(plainUsers!.additionalSecretOutputs, []);
+        assert.deepEqual(secretAccounts!.additionalSecretOutputs, ["accounts"]);
+    });
+
+    it("Check returns bad inputs as failures, not errors, and tolerates unknowns in preview", async () => {
+        const bad = await host.check(ORG_URN, {}, { ...org.inputs, organizationGroupNo: 0 });
+        assert.deepEqual(bad.failures, [{ property: "organizationGroupNo", reason: 'OrganizationAccounts: invalid argument "organizationGroupNo": must be a positive integer, got 0' }]);
+        const badMcc = await host.check(MCC_URN, {}, { ...mcc.inputs, pageSize: 5000, filters: [{ name: "nope", values: ["x"] }] });
+        assert.deepEqual(badMcc.failures.map((f) => f.property), ["pageSize", "filters"]);
+        assert.match(badMcc.failures[1]!.reason, /"nope" is not a field of this list/);
+        const unknown = await host.check(MCC_URN, {}, { ...mcc.inputs, companyId: UNKNOWN, filters: [{ name: "deptExternalKey", values: UNKNOWN }] });
+        assert.deepEqual(unknown.failures, []);
+        const good = await host.check(ORG_URN, {}, org.inputs);
+        assert.deepEqual(good.failures, []);
+        assert.equal(good.inputs.organizationGroupNo, ORG_GROUP);
+        assert.equal(good.inputs.__provider, org.inputs.__provider);
+        assert.equal(emulator.requests.length, 0);
+    });
+
+    let orgState: { id: string; properties: Record<string, unknown> };
+    let mccState: { id: string; properties: Record<string, unknown> };
+
+    it("Create stores the emulator's lists as outputs", async () => {
+        orgState = await host.create(ORG_URN, (await host.check(ORG_URN, {}, org.inputs)).inputs);
+        assert.equal(orgState.id, `organization-group-${ORG_GROUP}`);
+        assert.deepEqual(orgState.properties.accounts, organizationAccounts());
+        assert.equal(orgState.properties.accountCount, 3);
+        assert.match(orgState.properties.contentHash as string, /^sha256:[0-9a-f]{64}$/);
+
+        mccState = await host.create(MCC_URN, (await host.check(MCC_URN, {}, mcc.inputs)).inputs);
+        assert.match(mccState.id, /^mcc-users-[0-9a-f-]{36}$/);
+        assert.ok(!mccState.id.includes(COMPANY), "the id must not reveal the (secret) company id");
+        const expected = mccUsers(7).filter((u) => ["dept00", "dept01"].includes(u.deptExternalKey as string));
+        assert.deepEqual(mccState.properties.users, expected);
+        assert.equal(mccState.properties.userCount, expected.length);
+        assert.equal(mccState.properties.total, 7);
+        assert.equal(emulator.requests.length, 2);
+    });
+
+    it("Diff says no change while the remote lists are unchanged", async () => {
+        assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, org.inputs), "none");
+        assert.equal(await host.diff(MCC_URN, mccState.id, mccState.properties, mcc.inputs), "none");
+        assert.equal(emulator.requests.length, 2);
+    });
+
+    it("Diff reports a change, without asking NCP, when the inputs changed", async () => {
+        assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, { ...org.inputs, filters: [{ name: "memberStatusCode", values: ["JOIN"] }] }), "some");
+        assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, { ...org.inputs, organizationGroupNo: UNKNOWN }), "some");
+        assert.equal(emulator.requests.length, 0);
+    });
+
+    it("after someone joined remotely: Diff says change, Read (refresh) and Update bring the new list", async () => {
+        const joined = { ...organizationAccounts()[1]!, memberNo: 5009999, loginId: "n***w@ex***le.com", memberName: "newcomer" };
+        data.organizationGroups[String(ORG_GROUP)]!.push(joined);
+        data.mccCompanies[COMPANY]!.push({ externalKey: "late-joiner", deptExternalKey: "dept00" });
+        assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, org.inputs), "some");
+        assert.equal(await host.diff(MCC_URN, mccState.id, mccState.properties, mcc.inputs), "some");
+
+        const refreshed = await host.read(ORG_URN, orgState.id, orgState.properties);
+        assert.equal(refreshed.id, orgState.id);
+        assert.deepEqual(refreshed.properties.accounts, [...organizationAccounts(), joined]);
+        assert.equal(refreshed.properties.accountCount, 4);
+        assert.notEqual(refreshed.properties.contentHash, orgState.properties.contentHash);
+        assert.equal(refreshed.properties.__provider, org.inputs.__provider);
+
+        const updated = await host.update(MCC_URN, mccState.id, mccState.properties, mcc.inputs);
+        assert.deepEqual((updated.users as { externalKey: string }[]).map((u) => u.externalKey).at(-1), "late-joiner");
+        assert.equal(updated.total, 8);
+        assert.equal(await host.diff(MCC_URN, mccState.id, updated, mcc.inputs), "none");
+    });
+
+    it("Delete touches nothing remote", async () => {
+        await host.delete(ORG_URN, orgState.id, orgState.properties);
+        await host.delete(MCC_URN, mccState.id, mccState.properties);
+        assert.equal(emulator.requests.length, 0);
+    });
+
+    it("an API failure in Create comes back as an error with NCP's code, and no secret", async () => {
+        const error = await host.create(ORG_URN, { ...org.inputs, organizationGroupNo: 999 }).then(() => assert.fail("created"), (e: Error) => e);
+        assert.match(error.message, /HTTP 404 \(NCP code 300: Not Found Exception/);
+        assert.ok(!error.message.includes(CANARY_SECRET));
+    });
+
+    it("the canary secret key shows in no property, no provider text and nothing the host printed", async () => {
+        const everything = JSON.stringify([org, mcc, orgState, mccState]) + host.output();
+        assert.ok(!everything.includes(CANARY_SECRET));
+        assert.ok(everything.includes(ACCESS_KEY) === false, "the access key is not in state either");
+    });
+});
