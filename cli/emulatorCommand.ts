@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_DATA_PATH, loadEmulatorData, startEmulator } from "../emulator";
+import { DEFAULT_DATA_PATH, loadEmulatorData, parseFault, startEmulator, type Fault } from "../emulator";
 
 export const EMULATOR_USAGE = `Usage: ncloud-members emulator [options]
 
@@ -11,7 +11,9 @@ Options:
   --host ADDR          loopback address to listen on (default 127.0.0.1)
   --data FILE          JSON data file (default: the data set shipped with the package)
   --max-limit N        largest MCC page the server sends (default: the data file's mccMaxLimit, else 100)
-  --clock-offset-ms N  the emulated gateway's clock offset from this machine's (default 0)
+  --clock-offset-ms N  the emulated gateway's clock offset from this machine's (default: the data file's, else 0)
+  --fault JSON         inject a fault, e.g. '{"kind":"status","status":503,"errorCode":"500","every":3}'
+                       (repeatable; kinds: status, body, raw, reset, stall, truncate, empty-page, repeat-page, grow)
   -h, --help           show this help`;
 
 /** `ncloud-members emulator`: runs until interrupted. */
@@ -23,7 +25,8 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
             host: { type: "string", default: "127.0.0.1" },
             data: { type: "string" },
             "max-limit": { type: "string" },
-            "clock-offset-ms": { type: "string", default: "0" },
+            "clock-offset-ms": { type: "string" },
+            fault: { type: "string", multiple: true },
             help: { type: "boolean", short: "h" },
         },
         strict: true,
@@ -35,7 +38,9 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     const port = integer("--port", values.port, 0, 65535);
     const data = loadEmulatorData(values.data ?? DEFAULT_DATA_PATH);
     if (values["max-limit"] !== undefined) data.mccMaxLimit = integer("--max-limit", values["max-limit"], 1, 1_000_000);
-    const emulator = await startEmulator({ data, port, host: values.host, clockOffsetMs: integer("--clock-offset-ms", values["clock-offset-ms"], -1e12, 1e12) });
+    if (values["clock-offset-ms"] !== undefined) data.clockOffsetMs = integer("--clock-offset-ms", values["clock-offset-ms"], -1e12, 1e12);
+    if (values.fault) data.faults = [...(data.faults ?? []), ...values.fault.map(fault)];
+    const emulator = await startEmulator({ data, port, host: values.host });
     const key = data.credentials[0]!;
     process.stdout.write(
         `NCP API emulator listening on ${emulator.url}\n` +
@@ -56,6 +61,14 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
 /** Thrown for a command line that cannot be run; the CLI prints it and exits 2. */
 export class UsageError extends Error {
     override name = "UsageError";
+}
+
+function fault(text: string): Fault {
+    try {
+        return parseFault(JSON.parse(text));
+    } catch (error) {
+        throw new UsageError(`--fault ${text}: not a fault (${error instanceof SyntaxError ? "not JSON" : "see --help for the kinds and their fields"})`);
+    }
 }
 
 function integer(flag: string, text: string | undefined, min: number, max: number): number {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
+import type { Fault } from "./Fault";
 
 /** What the emulator serves: the key pairs it accepts, organization groups and MCC companies. */
 export interface EmulatorData {
@@ -12,6 +13,10 @@ export interface EmulatorData {
     mccCompanies: Record<string, Record<string, unknown>[]>;
     /** The largest `limit` the MCC API honours; larger requests get this many. @default 100 */
     mccMaxLimit?: number;
+    /** The emulated gateway's clock offset from this machine's, in milliseconds. @default 0 */
+    clockOffsetMs?: number;
+    /** Faults to inject (see {@link Fault}). @default none */
+    faults?: Fault[];
 }
 
 const dataSchema = z.object({
@@ -19,7 +24,25 @@ const dataSchema = z.object({
     organizationGroups: z.record(z.string().regex(/^\d+$/), z.array(z.record(z.string(), z.unknown()))),
     mccCompanies: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
     mccMaxLimit: z.int().positive().optional(),
+    clockOffsetMs: z.int().optional(),
+    faults: z.array(faultSchema()).optional(),
 });
+
+/** Checks a fault from a data file or the command line. */
+export function parseFault(value: unknown): Fault {
+    return faultSchema().parse(value) as Fault;
+}
+
+function faultSchema() {
+    const common = { api: z.enum(["organization", "mcc", "any"]).optional(), skip: z.int().nonnegative().optional(), times: z.int().positive().optional(), every: z.int().positive().optional() };
+    return z.discriminatedUnion("kind", [
+        z.object({ ...common, kind: z.literal("status"), status: z.int().min(100).max(599), errorCode: z.string().optional(), message: z.string().optional(), retryAfter: z.string().optional() }),
+        z.object({ ...common, kind: z.literal("body"), body: z.string(), contentType: z.string().optional() }),
+        z.object({ ...common, kind: z.literal("raw"), status: z.int().min(200).max(599), headers: z.record(z.string(), z.string()).optional(), body: z.string() }),
+        z.object({ ...common, kind: z.literal("stall"), ms: z.int().nonnegative() }),
+        ...(["reset", "truncate", "empty-page", "repeat-page", "grow"] as const).map((kind) => z.object({ ...common, kind: z.literal(kind) })),
+    ]);
+}
 
 /** Reads and checks a data file. */
 export function loadEmulatorData(path: string): EmulatorData {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { EmulatorData } from "./EmulatorData";
 import type { Fault, FaultAction, FaultTarget } from "./Fault";
@@ -12,9 +12,9 @@ export interface EmulatorOptions {
     readonly port?: number;
     /** Only loopback is allowed. @default "127.0.0.1" */
     readonly host?: string;
-    /** The emulated gateway's clock, as an offset from this machine's, in milliseconds. @default 0 */
+    /** The emulated gateway's clock, as an offset from this machine's, in milliseconds. @default the data's `clockOffsetMs`, else 0 */
     readonly clockOffsetMs?: number;
-    /** Faults to inject, in order; the first that matches a request decides. */
+    /** Faults to inject; the first that matches a request decides. @default the data's `faults` */
     readonly faults?: readonly Fault[];
 }
 
@@ -24,6 +24,7 @@ export interface RecordedRequest {
     /** Path and query as received. */
     readonly url: string;
     readonly api: FaultTarget;
+    /** The status answered; 0 when the connection was closed without an answer. */
     readonly status: number;
 }
 
@@ -36,6 +37,8 @@ export interface RunningEmulator {
     readonly requests: RecordedRequest[];
     /** Replace the faults (counts start again). */
     setFaults(faults: readonly Fault[]): void;
+    /** Move the emulated gateway's clock, as an offset from this machine's, in milliseconds. */
+    setClockOffset(ms: number): void;
     close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ const WINDOW_MS = 5 * 60 * 1000;
 const ORG_PATH = /^\/open-api\/v1\/account\/group\/([^/]+)$/;
 const MCC_PATH = /^\/ncloudmcc\/v1\/companies\/([^/]+)\/users$/;
 
+type NcpError = { readonly status: number; readonly errorCode: string; readonly message: string };
 const NCP_ERRORS = {
     badRequest: { status: 400, errorCode: "100", message: "Bad Request Exception" },
     authFailed: { status: 401, errorCode: "200", message: "Authentication Failed" },
@@ -52,55 +56,81 @@ const NCP_ERRORS = {
 
 /**
  * Starts a local NCP API Gateway for the Organization and MCC APIs. It checks signature v2 and the
- * 5-minute timestamp window as the gateway does, and answers NCP-shaped errors.
+ * 5-minute timestamp window as the gateway does, answers NCP-shaped errors, and injects faults.
  */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
     const host = options.host ?? "127.0.0.1";
     if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host)) throw new Error(`the emulator only listens on loopback, not ${host}`);
+    const { data } = options;
     const requests: RecordedRequest[] = [];
-    let faults = armed(options.faults ?? []);
+    let faults = armed(options.faults ?? data.faults ?? []);
+    let clockOffsetMs = options.clockOffsetMs ?? data.clockOffsetMs ?? 0;
+    let joined = 0;
 
     const server = createServer((req, res) => {
         const target = new URL(req.url ?? "/", "http://emulator");
         const api: FaultTarget = ORG_PATH.test(target.pathname) ? "organization" : MCC_PATH.test(target.pathname) ? "mcc" : "any";
-        const send = (status: number, body: string, contentType = "application/json;charset=UTF-8") => {
-            requests.push({ method: req.method ?? "", url: req.url ?? "", api, status });
+        const record = (status: number) => requests.push({ method: req.method ?? "", url: req.url ?? "", api, status });
+        const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+            record(status);
             res.writeHead(status, {
-                "content-type": contentType,
-                date: new Date(Date.now() + (options.clockOffsetMs ?? 0)).toUTCString(),
+                "content-type": "application/json;charset=UTF-8",
+                date: new Date(Date.now() + clockOffsetMs).toUTCString(),
                 "x-ncp-trace-id": randomBytes(13).toString("hex"),
+                ...headers,
             });
             res.end(body);
         };
-        const fail = (e: { status: number; errorCode: string; message: string }, details?: string) =>
-            send(e.status, JSON.stringify({ error: { errorCode: e.errorCode, message: e.message, ...(details ? { details } : {}) } }));
+        const fail = (e: NcpError, details?: string, headers?: Record<string, string>) =>
+            send(e.status, JSON.stringify({ error: { errorCode: e.errorCode, message: e.message, ...(details ? { details } : {}) } }), headers);
 
-        const authProblem = checkSignature(req, options);
+        const authProblem = checkSignature(req, data, clockOffsetMs);
         if (authProblem) return fail(NCP_ERRORS.authFailed, authProblem);
         if (req.method !== "GET" || api === "any") return fail(NCP_ERRORS.notFound);
 
         const fault = takeFault(faults, api);
-        if (fault?.kind === "status") {
-            return fail({ status: fault.status, errorCode: fault.errorCode ?? String(fault.status), message: fault.message ?? "Injected fault" });
+        switch (fault?.kind) {
+            case "status":
+                return fail({ status: fault.status, errorCode: fault.errorCode ?? String(fault.status), message: fault.message ?? "Injected fault" },
+                    undefined, fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter });
+            case "body":
+                return send(200, fault.body, { "content-type": fault.contentType ?? "text/html" });
+            case "raw":
+                record(fault.status);
+                res.writeHead(fault.status, { ...fault.headers });
+                return void res.end(fault.body);
+            case "reset":
+                record(0);
+                return void req.socket.destroy();
+            case "truncate":
+                return truncated(res, record);
+            case "stall": {
+                const timer = setTimeout(() => serve(), fault.ms);
+                return void res.on("close", () => clearTimeout(timer));
+            }
+            default:
+                return serve(fault);
         }
-        if (fault?.kind === "body") return send(200, fault.body, fault.contentType ?? "text/html");
 
-        if (api === "organization") {
-            const groupNo = ORG_PATH.exec(target.pathname)![1]!;
-            const accounts = /^\d+$/.test(groupNo) ? options.data.organizationGroups[String(Number(groupNo))] : undefined;
-            if (!accounts) return fail(NCP_ERRORS.notFound, `organization group ${groupNo} not found`);
-            return send(200, JSON.stringify(accounts));
+        function serve(change?: FaultAction): void {
+            if (api === "organization") {
+                const groupNo = ORG_PATH.exec(target.pathname)![1]!;
+                const accounts = /^\d+$/.test(groupNo) ? data.organizationGroups[String(Number(groupNo))] : undefined;
+                if (!accounts) return fail(NCP_ERRORS.notFound, `organization group ${groupNo} not found`);
+                return send(200, JSON.stringify(accounts));
+            }
+            const companyId = decodeURIComponent(MCC_PATH.exec(target.pathname)![1]!);
+            const users = data.mccCompanies[companyId];
+            if (!users) return fail(NCP_ERRORS.noCompany);
+            const limit = integerParam(target.searchParams.get("limit"), 10, 1);
+            const offset = integerParam(target.searchParams.get("offset"), 0, 0);
+            if (limit === undefined || offset === undefined) return fail(NCP_ERRORS.badRequest, "limit and offset must be integers");
+            if (change?.kind === "grow") users.unshift({ externalKey: `joined-mid-listing-${++joined}`, name: "Newcomer" });
+            const served = Math.min(limit, data.mccMaxLimit ?? 100);
+            const from = change?.kind === "repeat-page" ? Math.max(0, offset - served) : offset;
+            const page = change?.kind === "empty-page" ? [] : users.slice(from, from + served);
+            send(200, JSON.stringify({ page: { count: page.length, offset: from, limit: served, total: users.length }, users: page }));
         }
-        const companyId = decodeURIComponent(MCC_PATH.exec(target.pathname)![1]!);
-        const users = options.data.mccCompanies[companyId];
-        if (!users) return fail(NCP_ERRORS.noCompany);
-        const limit = integerParam(target.searchParams.get("limit"), 10, 1);
-        const offset = integerParam(target.searchParams.get("offset"), 0, 0);
-        if (limit === undefined || offset === undefined) return fail(NCP_ERRORS.badRequest, "limit and offset must be integers");
-        const served = Math.min(limit, options.data.mccMaxLimit ?? 100);
-        const from = fault?.kind === "repeat-page" ? Math.max(0, offset - served) : offset;
-        const page = fault?.kind === "empty-page" ? [] : users.slice(from, from + served);
-        send(200, JSON.stringify({ page: { count: page.length, offset: from, limit: served, total: users.length }, users: page }));
     });
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
@@ -115,6 +145,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         setFaults(next) {
             faults = armed(next);
         },
+        setClockOffset(ms) {
+            clockOffsetMs = ms;
+        },
         close: () => new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();
@@ -122,8 +155,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     };
 }
 
+/** Headers promising a whole body, half of it, then the connection closes. */
+function truncated(res: ServerResponse, record: (status: number) => void): void {
+    record(200);
+    const body = Buffer.from(JSON.stringify({ page: { count: 0, offset: 0, limit: 100, total: 0 }, users: [], padding: "x".repeat(2000) }));
+    res.writeHead(200, { "content-type": "application/json;charset=UTF-8", "content-length": String(body.length) });
+    res.write(body.subarray(0, body.length / 2), () => res.socket?.destroy());
+}
+
 /** Why the gateway would refuse the request's signature, or undefined when it is valid. */
-function checkSignature(req: IncomingMessage, options: EmulatorOptions): string | undefined {
+function checkSignature(req: IncomingMessage, data: EmulatorData, clockOffsetMs: number): string | undefined {
     const header = (name: string) => {
         const value = req.headers[name];
         return typeof value === "string" ? value : undefined;
@@ -133,8 +174,8 @@ function checkSignature(req: IncomingMessage, options: EmulatorOptions): string 
     const signature = header("x-ncp-apigw-signature-v2");
     if (!timestamp || !accessKey || !signature) return "missing authentication headers";
     if (!/^\d+$/.test(timestamp)) return "invalid timestamp";
-    if (Math.abs(Date.now() + (options.clockOffsetMs ?? 0) - Number(timestamp)) > WINDOW_MS) return "timestamp is outside the 5-minute window";
-    const pair = options.data.credentials.find((c) => c.accessKey === accessKey);
+    if (Math.abs(Date.now() + clockOffsetMs - Number(timestamp)) > WINDOW_MS) return "timestamp is outside the 5-minute window";
+    const pair = data.credentials.find((c) => c.accessKey === accessKey);
     if (!pair) return "unknown access key";
     // Signed: method, the request target exactly as received (path and query), timestamp, access key.
     const expected = createHmac("sha256", pair.secretKey).update(`${req.method} ${req.url}\n${timestamp}\n${accessKey}`, "utf8").digest();
@@ -156,11 +197,13 @@ function armed(faults: readonly Fault[]): ArmedFault[] {
 
 function takeFault(faults: ArmedFault[], api: FaultTarget): FaultAction | undefined {
     for (const entry of faults) {
-        const { api: target = "any", skip = 0, times = 1 } = entry.fault;
+        const { api: target = "any", skip = 0, every } = entry.fault;
         if (target !== "any" && target !== api) continue;
         entry.seen += 1;
-        if (entry.seen > skip && entry.seen <= skip + times) return entry.fault;
+        const n = entry.seen - skip;
+        if (n < 1 || (every !== undefined && n % every !== 0)) continue;
+        const hits = every === undefined ? n : n / every;
+        if (hits <= (entry.fault.times ?? (every === undefined ? 1 : Infinity))) return entry.fault;
     }
     return undefined;
 }
-

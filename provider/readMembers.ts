@@ -1,11 +1,14 @@
-import { fetchOrganizationAccounts, ORGANIZATION_ACCOUNT_FIELDS, type OrganizationAccount } from "./apis/organizationAccounts";
-import { isMccUserField, listMccUsers, MCC_USER_FIELDS_HELP, type MccUser } from "./apis/mccUsers";
+import { fetchOrganizationAccounts, ORGANIZATION_ACCOUNT_FIELDS, organizationAccountsPath, type OrganizationAccount } from "./apis/organizationAccounts";
+import { isMccUserField, listMccUsers, MCC_USER_FIELDS_HELP, mccUsersPath, type MccUser } from "./apis/mccUsers";
 import type { RequestSettings } from "./apis/RequestSettings";
+import type { SendJson } from "./apis/SendJson";
 import { checkCompanyId, checkOrganizationGroupNo, checkPageSize } from "./arguments";
 import { resolveConnection } from "./credentials/resolveConnection";
 import type { SettingsSource } from "./credentials/settingsSources";
 import { applyFilters, compileFilters, type Filter } from "./filters";
-import type { Clock } from "./transport/httpClient";
+import type { Logger } from "./Logger";
+import { requestPolicy, withDeadline } from "./requestPolicy";
+import { getJson } from "./transport/getJson";
 
 /** What to read of an organization group. */
 export interface OrganizationAccountsQuery {
@@ -32,7 +35,6 @@ export interface ReadContext {
     /** Where settings come from, first found wins. */
     readonly sources: readonly (() => SettingsSource)[];
     readonly settings?: RequestSettings;
-    readonly clock?: Clock;
 }
 
 /** Every account of an organization group that passes the filters. */
@@ -68,7 +70,7 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
     const organizationGroupNo = ORGANIZATION_ACCOUNTS_CHECKS.organizationGroupNo(fn, query.organizationGroupNo);
     const filters = ORGANIZATION_ACCOUNTS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("organization", context.sources);
-    const accounts = await fetchOrganizationAccounts(connection, organizationGroupNo, context.settings, context.clock);
+    const accounts = await sending(context, organizationAccountsPath(organizationGroupNo), (send) => fetchOrganizationAccounts(connection, organizationGroupNo, send));
     return { organizationGroupNo, accounts: applyFilters(accounts, filters) };
 }
 
@@ -79,6 +81,12 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
     const pageSize = MCC_USERS_CHECKS.pageSize(fn, query.pageSize);
     const filters = MCC_USERS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("mcc", context.sources);
-    const listing = await listMccUsers(connection, companyId, pageSize, context.settings, context.clock);
+    const listing = await sending(context, mccUsersPath(companyId, true), (send, logger) => listMccUsers(connection, companyId, pageSize, send, logger));
     return { companyId, users: applyFilters(listing.users, filters), total: listing.total };
+}
+
+/** Runs a read with its request policy: per-attempt timeout and retries for each request, one deadline for all. */
+function sending<T>(context: ReadContext, path: string, read: (send: SendJson, logger: Logger) => Promise<T>): Promise<T> {
+    const { deadlineMs, ...policy } = requestPolicy(context.functionName, context.settings);
+    return withDeadline(deadlineMs, context.settings?.signal, path, (signal) => read((request) => getJson(request, { ...policy, signal }), policy.logger));
 }

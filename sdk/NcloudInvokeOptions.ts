@@ -12,6 +12,6 @@ import type { ConnectionOptions } from "../provider/credentials/settingsSources"
  * `~/.ncloud/configure`.
  *
  * @example
- * await getOrganizationAccounts({ organizationGroupNo: 320 }, { site: "public", timeoutMs: 5000 });
+ * await getOrganizationAccounts({ organizationGroupNo: 320 }, { site: "public", timeoutMs: 5000, retry: { attempts: 6 } });
  */
 export interface NcloudInvokeOptions extends ConnectionOptions, RequestSettings {}

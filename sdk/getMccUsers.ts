@@ -4,7 +4,7 @@ import { PAGE_SIZE } from "../provider/arguments";
 import type { Filter } from "../provider/filters";
 import { readMccUsers } from "../provider/readMembers";
 import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
-import { settingsChain } from "./settingsChain";
+import { readContext } from "./readContext";
 
 /** Arguments of {@link getMccUsers}. */
 export interface GetMccUsersArgs {
@@ -45,11 +45,7 @@ export interface GetMccUsersResult {
  * console.log(`${staff.users.length} of ${staff.total} members are in dept01`);
  */
 export async function getMccUsers(args: GetMccUsersArgs, opts?: NcloudInvokeOptions): Promise<GetMccUsersResult> {
-    const listing = await readMccUsers(args, {
-        functionName: "getMccUsers",
-        sources: settingsChain(opts),
-        settings: { timeoutMs: opts?.timeoutMs, signal: opts?.signal },
-    });
+    const listing = await readMccUsers(args, readContext("getMccUsers", opts));
     return {
         companyId: listing.companyId,
         ...(args.filters ? { filters: args.filters } : {}),

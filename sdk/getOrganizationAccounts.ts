@@ -3,7 +3,7 @@ import type { OrganizationAccount } from "../provider/apis/organizationAccounts"
 import type { Filter } from "../provider/filters";
 import { readOrganizationAccounts } from "../provider/readMembers";
 import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
-import { settingsChain } from "./settingsChain";
+import { readContext } from "./readContext";
 
 /** Arguments of {@link getOrganizationAccounts}. */
 export interface GetOrganizationAccountsArgs {
@@ -36,11 +36,7 @@ export interface GetOrganizationAccountsResult {
  * const joined = group.accounts.filter((a) => a.memberStatusCode === "JOIN");
  */
 export async function getOrganizationAccounts(args: GetOrganizationAccountsArgs, opts?: NcloudInvokeOptions): Promise<GetOrganizationAccountsResult> {
-    const listing = await readOrganizationAccounts(args, {
-        functionName: "getOrganizationAccounts",
-        sources: settingsChain(opts),
-        settings: { timeoutMs: opts?.timeoutMs, signal: opts?.signal },
-    });
+    const listing = await readOrganizationAccounts(args, readContext("getOrganizationAccounts", opts));
     return { organizationGroupNo: listing.organizationGroupNo, ...(args.filters ? { filters: args.filters } : {}), accounts: listing.accounts };
 }
 

@@ -8,6 +8,8 @@ export type { MccUser } from "../provider/apis/mccUsers";
 export type { Filter } from "../provider/filters";
 export type { ConnectionOptions } from "../provider/credentials/settingsSources";
 export type { RequestSettings } from "../provider/apis/RequestSettings";
+export type { RetryOptions } from "../provider/transport/RetryOptions";
+export type { Logger } from "../provider/Logger";
 export type { NcloudSite } from "../provider/credentials/sites";
 export * from "../provider/errors";
 export { closeConnections } from "../provider/transport/httpClient";

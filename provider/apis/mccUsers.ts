@@ -2,9 +2,9 @@ import { z } from "zod";
 import { apiUrl, type Connection } from "../credentials/resolveConnection";
 import { IncompleteListingError } from "../errors/IncompleteListingError";
 import { ResponseValidationError } from "../errors/ResponseValidationError";
-import { signedGetJson, type Clock } from "../transport/httpClient";
+import type { Logger } from "../Logger";
 import { parseBody } from "./parseBody";
-import type { RequestSettings } from "./RequestSettings";
+import type { SendJson } from "./SendJson";
 
 /** A member of a Media Connect Center company, fields as the MCC API names them; all but `externalKey` may be absent. */
 export interface MccUser {
@@ -78,45 +78,50 @@ export function mccUsersPath(companyId: string, display = false): string {
 }
 
 /** Fetches and validates one page. */
-export async function fetchMccUsersPage(
-    connection: Connection,
-    companyId: string,
-    offset: number,
-    limit: number,
-    settings: RequestSettings = {},
-    clock?: Clock,
-): Promise<MccUsersPage> {
-    const query = { limit, offset };
-    const url = apiUrl(connection.baseUrl, mccUsersPath(companyId), query);
+export async function fetchMccUsersPage(connection: Connection, companyId: string, offset: number, limit: number, send: SendJson): Promise<MccUsersPage> {
+    const url = apiUrl(connection.baseUrl, mccUsersPath(companyId), { limit, offset });
     const displayPath = `${mccUsersPath(companyId, true)}?limit=${limit}&offset=${offset}`;
-    const response = await signedGetJson(url, {
+    const response = await send({
+        url,
         credentials: connection.credentials,
         displayPath,
         // The API page lists Content-Type as a required header even on this GET.
         headers: { "content-type": "application/json" },
-        ...settings,
-    }, clock);
-    const context = { method: "GET", path: displayPath, traceId: response.traceId };
-    const body = parseBody(mccUsersPageSchema, response.body, context);
+    });
+    const body = parseBody(mccUsersPageSchema, response.body, { method: "GET", path: displayPath, traceId: response.traceId });
     if (body.page.count !== body.users.length) {
         throw new ResponseValidationError("GET", displayPath, [{ path: "page.count", message: `says ${body.page.count} but users has ${body.users.length}` }], response.traceId);
     }
     return { offset: body.page.offset, limit: body.page.limit, total: body.page.total, users: body.users };
 }
 
+/** A listing that fails its integrity checks is started again this many times before it is an error. */
+export const LISTING_RESTARTS = 2;
+
 /**
  * Every member of a company, page after page. It advances by what each page really holds (the server
  * may cap `limit` below `pageSize`) and stops at `page.total`. Any sign that the pages do not add up to
  * exactly the server's list (a page at another offset, an empty page before the total, a total that
- * changes, a repeated `externalKey`, more users than the total) is an {@link IncompleteListingError}.
+ * changes, a repeated `externalKey`, more users than the total) starts the listing again, up to
+ * {@link LISTING_RESTARTS} times, and is then an {@link IncompleteListingError}: never a partial list.
  */
-export async function listMccUsers(
-    connection: Connection,
-    companyId: string,
-    pageSize: number,
-    settings: RequestSettings = {},
-    clock?: Clock,
-): Promise<MccUsersListing> {
+export async function listMccUsers(connection: Connection, companyId: string, pageSize: number, send: SendJson, logger: Logger): Promise<MccUsersListing> {
+    const problems: string[] = [];
+    for (let run = 1; ; run++) {
+        try {
+            return await listOnce(connection, companyId, pageSize, send);
+        } catch (error) {
+            if (!(error instanceof IncompleteListingError)) throw error;
+            problems.push(error.problem);
+            if (run > LISTING_RESTARTS) {
+                throw new IncompleteListingError(error.path, problems.length > 1 ? `${problems.length} listings failed: ${problems.join("; then ")}` : error.problem, error.received, error.total);
+            }
+            logger.debug(`listing ${error.path} started again (${run}/${LISTING_RESTARTS}): ${error.problem}`);
+        }
+    }
+}
+
+async function listOnce(connection: Connection, companyId: string, pageSize: number, send: SendJson): Promise<MccUsersListing> {
     const listing = mccUsersPath(companyId, true);
     const users: MccUser[] = [];
     const keys = new Set<string>();
@@ -126,7 +131,7 @@ export async function listMccUsers(
     };
     do {
         const offset = users.length;
-        const page = await fetchMccUsersPage(connection, companyId, offset, pageSize, settings, clock);
+        const page = await fetchMccUsersPage(connection, companyId, offset, pageSize, send);
         if (page.offset !== offset) fail(`asked for offset ${offset}, the server answered offset ${page.offset} (a repeated or shifted page)`);
         if (total === undefined) total = page.total;
         else if (page.total !== total) fail(`page.total changed from ${total} to ${page.total} during the listing`);

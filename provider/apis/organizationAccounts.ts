@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { apiUrl, type Connection } from "../credentials/resolveConnection";
-import { signedGetJson, type Clock } from "../transport/httpClient";
+import type { SendJson } from "./SendJson";
 import { parseBody } from "./parseBody";
-import type { RequestSettings } from "./RequestSettings";
 
 /** An account of an organization group, with the fields exactly as the Organization API names them. */
 export interface OrganizationAccount {
@@ -49,14 +48,9 @@ export function organizationAccountsPath(organizationGroupNo: number): string {
 }
 
 /** Fetches and validates every account of an organization group. */
-export async function fetchOrganizationAccounts(
-    connection: Connection,
-    organizationGroupNo: number,
-    settings: RequestSettings = {},
-    clock?: Clock,
-): Promise<OrganizationAccount[]> {
+export async function fetchOrganizationAccounts(connection: Connection, organizationGroupNo: number, send: SendJson): Promise<OrganizationAccount[]> {
     const url = apiUrl(connection.baseUrl, organizationAccountsPath(organizationGroupNo));
-    const response = await signedGetJson(url, { credentials: connection.credentials, ...settings }, clock);
+    const response = await send({ url, credentials: connection.credentials, displayPath: url.pathname });
     return parseBody(organizationAccountsSchema, response.body, {
         method: "GET",
         path: url.pathname,

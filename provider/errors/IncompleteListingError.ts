@@ -8,11 +8,14 @@ export class IncompleteListingError extends NcloudError {
     readonly received: number;
     /** The total the server announced, when it had announced one. */
     readonly total?: number;
+    /** What went wrong, in a few words. */
+    readonly problem: string;
 
     constructor(path: string, problem: string, received: number, total?: number) {
         super(`listing ${path} is not complete: ${problem} (received ${received}${total === undefined ? "" : ` of ${total}`}); no partial list is returned`);
         this.path = path;
         this.received = received;
         this.total = total;
+        this.problem = problem;
     }
 }

@@ -15,6 +15,12 @@ export interface NcloudApiErrorDetails {
     readonly method: string;
     /** Path and query of the request, with the company id shortened. */
     readonly path: string;
+    /** The `Retry-After` response header, as sent. */
+    readonly retryAfter?: string;
+    /** The response `Date` header: the gateway's clock. */
+    readonly serverDate?: string;
+    /** How many attempts were made before giving up. @default 1 */
+    readonly attempts?: number;
 }
 
 /** The gateway answered with an HTTP error status. */
@@ -27,6 +33,10 @@ export class NcloudApiError extends NcloudError {
     readonly traceId?: string;
     readonly method: string;
     readonly path: string;
+    readonly retryAfter?: string;
+    readonly serverDate?: string;
+    /** How many attempts were made before giving up. */
+    attempts: number;
 
     constructor(d: NcloudApiErrorDetails) {
         const ncp = d.errorCode !== undefined || d.ncpMessage !== undefined
@@ -40,5 +50,8 @@ export class NcloudApiError extends NcloudError {
         this.traceId = d.traceId;
         this.method = d.method;
         this.path = d.path;
+        this.retryAfter = d.retryAfter;
+        this.serverDate = d.serverDate;
+        this.attempts = d.attempts ?? 1;
     }
 }

@@ -7,19 +7,19 @@ import { ResponseValidationError } from "../errors/ResponseValidationError";
 import { signV2 } from "../signing/signatureV2";
 import { USER_AGENT } from "../version";
 
-/** Options of one signed GET. */
-export interface SignedGetOptions {
+/** One signed GET attempt. */
+export interface AttemptRequest {
+    readonly url: URL;
     readonly credentials: Credentials;
-    /**
-     * The request path with anything sensitive shortened, used in errors and logs instead of the
-     * real path. @default the real path and query
-     */
-    readonly displayPath?: string;
+    /** The request path with anything sensitive shortened, for errors and logs. */
+    readonly displayPath: string;
     /** Headers to send besides the signature and `accept`. */
     readonly headers?: Readonly<Record<string, string>>;
-    /** Per-attempt timeout in milliseconds, from sending to the last byte of the body. @default 10000 */
-    readonly timeoutMs?: number;
-    /** Cancels the request. */
+    /** Epoch milliseconds to sign with (the caller corrects it for clock skew). */
+    readonly timestamp: number;
+    /** This attempt's timeout, from sending to the last byte of the body. */
+    readonly timeoutMs: number;
+    /** Cancels the attempt; its reason is thrown as is. */
     readonly signal?: AbortSignal;
 }
 
@@ -28,12 +28,9 @@ export interface JsonResponse {
     readonly status: number;
     readonly body: unknown;
     readonly traceId?: string;
-    /** The response `Date` header, as the gateway's clock. */
+    /** The response `Date` header, the gateway's clock. */
     readonly date?: string;
 }
-
-/** @internal exported for tests and the benchmark */
-export const DEFAULT_TIMEOUT_MS = 10_000;
 
 // One keep-alive pool per origin (undici's Agent keeps a Pool per origin), shared by every call in the process,
 // so a listing of many pages and repeated calls reuse connections instead of handshaking again.
@@ -54,27 +51,24 @@ export async function closeConnections(): Promise<void> {
     await current?.close();
 }
 
-/** The clock requests are signed with; epoch milliseconds. Replaceable in tests. */
-export type Clock = () => number;
-
 /**
- * Sends one signed GET to an NCP API Gateway and returns the parsed JSON body.
- * Throws {@link NcloudApiError} on an HTTP error status, {@link NcloudTimeoutError},
- * {@link NcloudNetworkError}, or {@link ResponseValidationError} when a 2xx body is not JSON.
+ * Sends one signed GET and returns the parsed JSON body. Throws {@link NcloudApiError} on an HTTP error
+ * status (with the response's `Date` and `Retry-After`), {@link NcloudTimeoutError} when the attempt's
+ * timeout passes, {@link NcloudNetworkError} when the connection fails or the body is cut short, and
+ * {@link ResponseValidationError} when a 2xx body is not JSON. `onDate` sees every response's `Date`.
  */
-export async function signedGetJson(url: URL, options: SignedGetOptions, clock: Clock = Date.now): Promise<JsonResponse> {
+export async function sendSignedGet(attempt: AttemptRequest, onDate?: (date: string) => void): Promise<JsonResponse> {
     const method = "GET";
-    const displayPath = options.displayPath ?? url.pathname + url.search;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const { url, displayPath, timeoutMs } = attempt;
     const signature = signV2({
         method,
         pathAndQuery: url.pathname + url.search,
-        timestamp: clock(),
-        accessKey: options.credentials.accessKey,
-        secretKey: options.credentials.reveal(),
+        timestamp: attempt.timestamp,
+        accessKey: attempt.credentials.accessKey,
+        secretKey: attempt.credentials.reveal(),
     });
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const signal = attempt.signal ? AbortSignal.any([attempt.signal, timeout]) : timeout;
 
     let response: Dispatcher.ResponseData;
     let text: string;
@@ -82,14 +76,16 @@ export async function signedGetJson(url: URL, options: SignedGetOptions, clock: 
         response = await request(url, {
             method,
             dispatcher: agent(),
-            headers: { accept: "application/json", "user-agent": USER_AGENT, ...options.headers, ...signature },
+            headers: { accept: "application/json", "user-agent": USER_AGENT, ...attempt.headers, ...signature },
             signal,
         });
+        const date = headerText(response.headers["date"]);
+        if (date) onDate?.(date);
         text = await response.body.text();
     } catch (error) {
-        if (options.signal?.aborted) throw options.signal.reason;
+        if (attempt.signal?.aborted) throw attempt.signal.reason;
         if (timeout.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
-            throw new NcloudTimeoutError(method, displayPath, timeoutMs, error);
+            throw new NcloudTimeoutError(method, displayPath, timeoutMs, "attempt", error);
         }
         throw new NcloudNetworkError(method, displayPath, error);
     }
@@ -98,8 +94,15 @@ export async function signedGetJson(url: URL, options: SignedGetOptions, clock: 
     const date = headerText(response.headers["date"]);
     const parsed = parseJson(text);
     if (response.statusCode < 200 || response.statusCode > 299) {
-        const ncp = ncpErrorOf(parsed);
-        throw new NcloudApiError({ status: response.statusCode, ...ncp, traceId, method, path: displayPath });
+        throw new NcloudApiError({
+            status: response.statusCode,
+            ...ncpErrorOf(parsed),
+            traceId,
+            method,
+            path: displayPath,
+            retryAfter: headerText(response.headers["retry-after"]),
+            serverDate: date,
+        });
     }
     if (parsed === undefined) {
         throw new ResponseValidationError(method, displayPath, [{ path: "", message: `body is not JSON (${describeText(text)})` }], traceId);

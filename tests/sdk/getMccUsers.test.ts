@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type Fault, type RunningEmulator } from "../../emulator";
 import { getMccUsers, IncompleteListingError, NcloudApiError, type NcloudInvokeOptions } from "../../sdk";
 import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, testData, useEmulator } from "../helpers/emulator";
 
@@ -100,29 +100,31 @@ describe("getMccUsers pagination", () => {
         });
     });
 
-    it("an empty page before the total is an IncompleteListingError, not a short list", async () => {
-        emulator.setFaults([{ api: "mcc", kind: "empty-page", skip: 2 }]);
-        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), (e: unknown) => {
-            assert.ok(e instanceof IncompleteListingError);
-            assert.match(e.message, /empty page at offset 200 \(received 200 of 300\); no partial list is returned/);
-            return true;
+    // Each of these faults, once, is survived by starting the listing again; every time, it is an error.
+    const integrityFaults: [string, Fault, RegExp][] = [
+        ["an empty page before the total", { api: "mcc", kind: "empty-page", skip: 2 }, /empty page at offset 200/],
+        ["a repeated page (the server ignores offset)", { api: "mcc", kind: "repeat-page", skip: 1 }, /asked for offset 100, the server answered offset 0/],
+        ["a page whose users already came, at the right offset", { api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 300 }, users: [exact[5]] }) }, /externalKey "exact000005" came twice/],
+        ["a total that changes between pages", { api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 301 }, users: [{ externalKey: "new" }] }) }, /page.total changed from 300 to 301/],
+    ];
+    for (const [what, fault, problem] of integrityFaults) {
+        it(`${what}, once: the listing starts again and returns the whole list`, async () => {
+            emulator.setFaults([fault]);
+            const result = await getMccUsers({ companyId: "exact" }, opts);
+            assert.deepEqual(result.users, exact);
+            assert.equal(pages(emulator).filter((p) => p === "?limit=100&offset=0").length, 2, "the listing started once more");
         });
-    });
-
-    it("a repeated page (the server ignores offset) is an IncompleteListingError", async () => {
-        emulator.setFaults([{ api: "mcc", kind: "repeat-page", skip: 1 }]);
-        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), /asked for offset 100, the server answered offset 0/);
-    });
-
-    it("a page whose users already came is caught even when the offset is right", async () => {
-        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 300 }, users: [exact[5]] }) }]);
-        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), /externalKey "exact000005" came twice/);
-    });
-
-    it("a total that changes between pages is an IncompleteListingError", async () => {
-        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 301 }, users: [{ externalKey: "new" }] }) }]);
-        await assert.rejects(getMccUsers({ companyId: "exact" }, opts), /page.total changed from 300 to 301/);
-    });
+        it(`${what}, every time: an IncompleteListingError after 3 listings, never a partial list`, async () => {
+            emulator.setFaults([{ ...fault, every: 1 } as Fault]);
+            await assert.rejects(getMccUsers({ companyId: "exact" }, opts), (e: unknown) => {
+                assert.ok(e instanceof IncompleteListingError);
+                assert.match(e.message, /3 listings failed: /);
+                assert.match(e.message, problem);
+                assert.match(e.message, /no partial list is returned/);
+                return true;
+            });
+        });
+    }
 
     it("a page.count that disagrees with its users is a ResponseValidationError", async () => {
         emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 300 }, users: [{ externalKey: "a" }] }) }]);

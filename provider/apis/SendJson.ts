@@ -1,0 +1,5 @@
+import type { SignedGet } from "../transport/getJson";
+import type { JsonResponse } from "../transport/httpClient";
+
+/** Sends a signed GET and returns its parsed 2xx body, retrying as the call's policy says. */
+export type SendJson = (request: SignedGet) => Promise<JsonResponse>;

@@ -1,0 +1,55 @@
+import type { RequestSettings } from "./apis/RequestSettings";
+import { ConfigurationError } from "./errors/ConfigurationError";
+import { InvalidArgumentError } from "./errors/InvalidArgumentError";
+import { NcloudTimeoutError } from "./errors/NcloudTimeoutError";
+import { stderrLogger } from "./Logger";
+import type { RequestPolicy } from "./transport/getJson";
+import { RETRY_DEFAULTS, type RetryOptions } from "./transport/RetryOptions";
+
+export const TIMEOUT_DEFAULTS = { timeoutMs: 10_000, deadlineMs: 120_000 } as const;
+
+/** Resolves a call's settings (option, then environment, then default) into a policy, checking each. */
+export function requestPolicy(fn: string, settings: RequestSettings = {}, env: NodeJS.ProcessEnv = process.env): Omit<RequestPolicy, "signal"> & { deadlineMs: number } {
+    return {
+        timeoutMs: duration(fn, "timeoutMs", settings.timeoutMs, "NCLOUD_TIMEOUT_MS", env, TIMEOUT_DEFAULTS.timeoutMs),
+        deadlineMs: duration(fn, "deadlineMs", settings.deadlineMs, "NCLOUD_DEADLINE_MS", env, TIMEOUT_DEFAULTS.deadlineMs),
+        retry: retryOptions(fn, settings.retry),
+        logger: settings.logger ?? stderrLogger(env),
+    };
+}
+
+function duration(fn: string, option: string, value: number | undefined, envName: string, env: NodeJS.ProcessEnv, fallback: number): number {
+    if (value !== undefined) {
+        if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(fn, option, `must be a positive whole number of milliseconds, got ${String(value)}`);
+        return value;
+    }
+    const text = env[envName]?.trim();
+    if (!text) return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < 1) throw new ConfigurationError(envName, `must be a positive whole number of milliseconds, got ${JSON.stringify(text)}`);
+    return Number(text);
+}
+
+function retryOptions(fn: string, retry: RetryOptions | undefined): Required<RetryOptions> {
+    const resolved = { ...RETRY_DEFAULTS, ...retry };
+    if (!Number.isInteger(resolved.attempts) || resolved.attempts < 1 || resolved.attempts > 20) {
+        throw new InvalidArgumentError(fn, "retry.attempts", `must be a whole number from 1 to 20, got ${String(resolved.attempts)}`);
+    }
+    for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
+        if (!Number.isFinite(resolved[key]) || resolved[key] < 0) throw new InvalidArgumentError(fn, `retry.${key}`, `must be a number of milliseconds of 0 or more, got ${String(resolved[key])}`);
+    }
+    return resolved;
+}
+
+/**
+ * Runs `work` with a signal that aborts on the caller's signal (with its reason) or when the deadline passes
+ * (with an {@link NcloudTimeoutError} of scope `deadline`).
+ */
+export async function withDeadline<T>(deadlineMs: number, signal: AbortSignal | undefined, path: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new NcloudTimeoutError("GET", path, deadlineMs, "deadline")), deadlineMs);
+    try {
+        return await work(signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal);
+    } finally {
+        clearTimeout(timer);
+    }
+}

@@ -1,0 +1,145 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Credentials } from "../credentials/Credentials";
+import { NcloudApiError } from "../errors/NcloudApiError";
+import { NcloudNetworkError } from "../errors/NcloudNetworkError";
+import { NcloudTimeoutError } from "../errors/NcloudTimeoutError";
+import type { Logger } from "../Logger";
+import { appliedOffset, learnFromDate, SKEW_THRESHOLD_MS } from "./clockSkew";
+import { sendSignedGet, type JsonResponse } from "./httpClient";
+import type { RetryOptions } from "./RetryOptions";
+import { acquireRetryToken, recordSuccess } from "./retryBudget";
+
+/** A signed GET to make, whatever the attempts. */
+export interface SignedGet {
+    readonly url: URL;
+    readonly credentials: Credentials;
+    /** The path and query with anything sensitive shortened, for errors and logs. */
+    readonly displayPath: string;
+    readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** How a call's requests are sent: resolved settings, no defaults left to apply. */
+export interface RequestPolicy {
+    readonly timeoutMs: number;
+    readonly retry: Required<RetryOptions>;
+    /** Cancels everything: the caller's signal and the call's deadline. */
+    readonly signal?: AbortSignal;
+    readonly logger: Logger;
+    /** A number in [0, 1) for the backoff's jitter. @default Math.random */
+    readonly random?: () => number;
+}
+
+// Statuses NCP answers for faults that pass: throttling (429), endpoint errors and timeouts (500, 502-504).
+const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
+// Organization's "limited for a while due to frequent requests": a rate limit sent as a 403.
+const RETRIED_ERROR_CODES = new Set(["COMMON_104"]);
+// Network failures that another attempt will not fix: the name does not resolve, the certificate is wrong.
+const FINAL_NETWORK_CODES = /^(ENOTFOUND|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|UNABLE_TO_VERIFY|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT)/;
+
+/**
+ * Sends a signed GET until it succeeds, retrying what may pass (see {@link RetryOptions}) with full-jitter
+ * backoff or the server's `Retry-After`, within the endpoint's retry budget. A 401 whose response shows the
+ * gateway's clock more than two minutes from ours is re-signed with the gateway's time, once, at once.
+ */
+export async function getJson(request: SignedGet, policy: RequestPolicy): Promise<JsonResponse> {
+    const origin = request.url.origin;
+    const { retry, logger } = policy;
+    const line = (attempt: number, outcome: string) => `GET ${request.displayPath} -> ${outcome} (attempt ${attempt}/${retry.attempts})`;
+    let resigned = false;
+    for (let attempt = 1; ; attempt++) {
+        const offset = appliedOffset(origin);
+        try {
+            const response = await sendSignedGet(
+                { ...request, timestamp: Date.now() + offset, timeoutMs: policy.timeoutMs, signal: policy.signal },
+                (date) => warnOnSkew(origin, date, logger),
+            );
+            recordSuccess(origin);
+            logger.debug(line(attempt, `${response.status}${response.traceId ? `, trace id ${response.traceId}` : ""}`));
+            return response;
+        } catch (error) {
+            if (policy.signal?.aborted) throw policy.signal.reason;
+            const outcome = describe(error);
+            if (error instanceof NcloudApiError && error.status === 401 && !resigned && Math.abs(appliedOffset(origin) - offset) > SKEW_THRESHOLD_MS) {
+                resigned = true;
+                logger.debug(line(attempt, `${outcome}; signed with a skewed clock, re-signing with the gateway's time`));
+                attempt--;
+                continue;
+            }
+            const wait = retryWait(error, attempt, policy);
+            if (typeof wait === "string") {
+                logger.debug(line(attempt, `${outcome}; ${wait}`));
+                if (error instanceof NcloudApiError) error.attempts = attempt;
+                throw error;
+            }
+            if (!acquireRetryToken(origin, error instanceof NcloudTimeoutError)) {
+                logger.debug(line(attempt, `${outcome}; not retried: the retry budget for ${origin} is spent`));
+                if (error instanceof NcloudApiError) error.attempts = attempt;
+                throw error;
+            }
+            logger.debug(line(attempt, `${outcome}; retrying in ${Math.round(wait)} ms`));
+            await pause(wait, policy.signal);
+        }
+    }
+}
+
+function warnOnSkew(origin: string, date: string, logger: Logger): void {
+    const offset = learnFromDate(origin, date);
+    if (offset === undefined) return;
+    const seconds = Math.round(Math.abs(offset) / 1000);
+    logger.warn(
+        `this machine's clock is ${seconds} s ${offset > 0 ? "behind" : "ahead of"} the NCP gateway's (${origin}); ` +
+        "NCP refuses requests more than 5 minutes off, so they are now signed with the gateway's time. Set the clock right (NTP).",
+    );
+}
+
+/** Milliseconds to wait before the next attempt, or why there is none. */
+function retryWait(error: unknown, attempt: number, policy: RequestPolicy): number | string {
+    const { retry } = policy;
+    let retryAfter: number | undefined;
+    if (error instanceof NcloudApiError) {
+        const retried = RETRIED_STATUSES.has(error.status) || (error.status === 403 && RETRIED_ERROR_CODES.has(error.errorCode ?? ""));
+        if (!retried) return "not retried";
+        retryAfter = parseRetryAfter(error.retryAfter, error.serverDate);
+        if (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs) {
+            return `not retried: Retry-After asks for ${retryAfter} ms, more than maxRetryAfterMs ${retry.maxRetryAfterMs}`;
+        }
+    } else if (error instanceof NcloudNetworkError) {
+        if (FINAL_NETWORK_CODES.test(error.causeCode ?? "")) return "not retried";
+    } else if (!(error instanceof NcloudTimeoutError && error.scope === "attempt")) {
+        return "not retried";
+    }
+    if (attempt >= retry.attempts) return `giving up after ${attempt} attempts`;
+    if (retryAfter !== undefined) return retryAfter;
+    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+    return (policy.random ?? Math.random)() * ceiling;
+}
+
+/**
+ * `Retry-After` in milliseconds: delay-seconds, or an HTTP date (measured against the response's own
+ * `Date`, so a skewed local clock does not distort it). Undefined for a missing or unreadable value.
+ */
+export function parseRetryAfter(value: string | undefined, serverDate?: string): number | undefined {
+    if (value === undefined) return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text)) return Number(text) * 1000;
+    const at = Date.parse(text);
+    if (Number.isNaN(at) || !/[a-z]/i.test(text)) return undefined;
+    const now = serverDate !== undefined && !Number.isNaN(Date.parse(serverDate)) ? Date.parse(serverDate) : Date.now();
+    return Math.max(0, at - now);
+}
+
+function describe(error: unknown): string {
+    if (error instanceof NcloudApiError) return `${error.status}${error.errorCode ? ` code ${error.errorCode}` : ""}${error.traceId ? `, trace id ${error.traceId}` : ""}`;
+    if (error instanceof NcloudNetworkError) return `network error ${error.causeCode ?? ""}`.trim();
+    if (error instanceof NcloudTimeoutError) return `timed out after ${error.timeoutMs} ms`;
+    return error instanceof Error ? error.name : "error";
+}
+
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+        await sleep(ms, undefined, { signal });
+    } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        throw error;
+    }
+}
