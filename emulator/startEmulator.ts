@@ -106,7 +106,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
                 return truncated(res, record);
             case "stall": {
                 const timer = setTimeout(() => serve(), fault.ms);
-                return void res.on("close", () => clearTimeout(timer));
+                return void res.on("close", () => {
+                    clearTimeout(timer);
+                    if (!res.headersSent) record(0);
+                });
             }
             default:
                 return serve(fault);

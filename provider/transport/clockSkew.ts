@@ -1,26 +1,34 @@
 // NCP refuses a timestamp more than 5 minutes from its clock, with a plain 401 that does not say why. The
-// gateway's clock is in every response's Date header: an offset past this threshold is applied when signing.
-// Below it, the offset is Date's one-second resolution and network time, not a wrong clock.
+// gateway's clock is in the 401's Date header. An offset past this threshold is a wrong clock; below it, it is
+// Date's one-second resolution and network time.
 export const SKEW_THRESHOLD_MS = 2 * 60 * 1000;
+// A Date further off than this is not a clock to trust (a proxy's garbage, a zero date).
+const PLAUSIBLE_MS = 366 * 24 * 60 * 60 * 1000;
 
-// Milliseconds to add to this machine's clock when signing for an origin.
-const applied = new Map<string, number>();
+// Milliseconds added to this machine's clock when signing for an origin; set only once a request signed with
+// it succeeded, so a bogus Date header can never make the client sign with a wrong time.
+const adopted = new Map<string, number>();
 
-/** The offset applied when signing for `origin`: 0 unless the gateway's clock was found to be far from ours. */
-export function appliedOffset(origin: string): number {
-    return applied.get(origin) ?? 0;
+/** The offset applied when signing for `origin`: 0 unless a correction was proven to work. */
+export function adoptedOffset(origin: string): number {
+    return adopted.get(origin) ?? 0;
+}
+
+/** Keeps `offset` for later requests to `origin`. Returns whether it changed. */
+export function adoptOffset(origin: string, offset: number): boolean {
+    const changed = adoptedOffset(origin) !== offset;
+    adopted.set(origin, offset);
+    return changed;
 }
 
 /**
- * Learns the gateway's clock from a response `Date`. Returns the offset when it newly became applied (so
- * the caller can warn and re-sign), undefined otherwise.
+ * The correction a 401's `Date` suggests: the gateway's clock minus ours, or 0 when the two agree within the
+ * threshold. Undefined when there is no usable Date.
  */
-export function learnFromDate(origin: string, date: string, receivedAt: number = Date.now()): number | undefined {
-    const server = Date.parse(date);
+export function suggestedOffset(date: string | undefined, receivedAt: number = Date.now()): number | undefined {
+    const server = date === undefined ? Number.NaN : Date.parse(date);
     if (Number.isNaN(server)) return undefined;
     const offset = server - receivedAt;
-    const before = appliedOffset(origin);
-    const after = Math.abs(offset) > SKEW_THRESHOLD_MS ? offset : 0;
-    applied.set(origin, after);
-    return after !== 0 && Math.abs(after - before) > SKEW_THRESHOLD_MS ? after : undefined;
+    if (Math.abs(offset) > PLAUSIBLE_MS || receivedAt + offset < 0) return undefined;
+    return Math.abs(offset) > SKEW_THRESHOLD_MS ? offset : 0;
 }

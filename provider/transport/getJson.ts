@@ -4,7 +4,7 @@ import { NcloudApiError } from "../errors/NcloudApiError";
 import { NcloudNetworkError } from "../errors/NcloudNetworkError";
 import { NcloudTimeoutError } from "../errors/NcloudTimeoutError";
 import type { Logger } from "../Logger";
-import { appliedOffset, learnFromDate, SKEW_THRESHOLD_MS } from "./clockSkew";
+import { adoptedOffset, adoptOffset, SKEW_THRESHOLD_MS, suggestedOffset } from "./clockSkew";
 import { sendSignedGet, type JsonResponse } from "./httpClient";
 import type { RetryOptions } from "./RetryOptions";
 import { acquireRetryToken, recordSuccess } from "./retryBudget";
@@ -38,30 +38,30 @@ const FINAL_NETWORK_CODES = /^(ENOTFOUND|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|UNAB
 
 /**
  * Sends a signed GET until it succeeds, retrying what may pass (see {@link RetryOptions}) with full-jitter
- * backoff or the server's `Retry-After`, within the endpoint's retry budget. A 401 whose response shows the
- * gateway's clock more than two minutes from ours is re-signed with the gateway's time, once, at once.
+ * backoff or the server's `Retry-After`, within the endpoint's retry budget. A 401 whose `Date` shows the
+ * gateway's clock more than two minutes from the time we signed with is re-signed with the gateway's time,
+ * once, at once; when that succeeds, the correction is kept for later requests to the endpoint.
  */
 export async function getJson(request: SignedGet, policy: RequestPolicy): Promise<JsonResponse> {
     const origin = request.url.origin;
     const { retry, logger } = policy;
     const line = (attempt: number, outcome: string) => `GET ${request.displayPath} -> ${outcome} (attempt ${attempt}/${retry.attempts})`;
-    let resigned = false;
+    let correction: number | undefined;
     for (let attempt = 1; ; attempt++) {
-        const offset = appliedOffset(origin);
+        const offset = correction ?? adoptedOffset(origin);
         try {
-            const response = await sendSignedGet(
-                { ...request, timestamp: Date.now() + offset, timeoutMs: policy.timeoutMs, signal: policy.signal },
-                (date) => warnOnSkew(origin, date, logger),
-            );
+            const response = await sendSignedGet({ ...request, timestamp: Date.now() + offset, timeoutMs: policy.timeoutMs, signal: policy.signal });
             recordSuccess(origin);
+            if (adoptOffset(origin, offset)) warnOnSkew(origin, offset, logger);
             logger.debug(line(attempt, `${response.status}${response.traceId ? `, trace id ${response.traceId}` : ""}`));
             return response;
         } catch (error) {
             if (policy.signal?.aborted) throw policy.signal.reason;
             const outcome = describe(error);
-            if (error instanceof NcloudApiError && error.status === 401 && !resigned && Math.abs(appliedOffset(origin) - offset) > SKEW_THRESHOLD_MS) {
-                resigned = true;
-                logger.debug(line(attempt, `${outcome}; signed with a skewed clock, re-signing with the gateway's time`));
+            const suggested = error instanceof NcloudApiError && error.status === 401 && correction === undefined ? suggestedOffset(error.serverDate) : undefined;
+            if (suggested !== undefined && Math.abs(suggested - offset) > SKEW_THRESHOLD_MS) {
+                correction = suggested;
+                logger.debug(line(attempt, `${outcome}; the gateway's clock is ${Math.round(suggested / 1000)} s from ours, re-signing with its time`));
                 attempt--;
                 continue;
             }
@@ -82,9 +82,11 @@ export async function getJson(request: SignedGet, policy: RequestPolicy): Promis
     }
 }
 
-function warnOnSkew(origin: string, date: string, logger: Logger): void {
-    const offset = learnFromDate(origin, date);
-    if (offset === undefined) return;
+function warnOnSkew(origin: string, offset: number, logger: Logger): void {
+    if (offset === 0) {
+        logger.warn(`this machine's clock agrees with the NCP gateway's (${origin}) again; requests are signed with it`);
+        return;
+    }
     const seconds = Math.round(Math.abs(offset) / 1000);
     logger.warn(
         `this machine's clock is ${seconds} s ${offset > 0 ? "behind" : "ahead of"} the NCP gateway's (${origin}); ` +

@@ -55,9 +55,9 @@ export async function closeConnections(): Promise<void> {
  * Sends one signed GET and returns the parsed JSON body. Throws {@link NcloudApiError} on an HTTP error
  * status (with the response's `Date` and `Retry-After`), {@link NcloudTimeoutError} when the attempt's
  * timeout passes, {@link NcloudNetworkError} when the connection fails or the body is cut short, and
- * {@link ResponseValidationError} when a 2xx body is not JSON. `onDate` sees every response's `Date`.
+ * {@link ResponseValidationError} when a 2xx body is not JSON.
  */
-export async function sendSignedGet(attempt: AttemptRequest, onDate?: (date: string) => void): Promise<JsonResponse> {
+export async function sendSignedGet(attempt: AttemptRequest): Promise<JsonResponse> {
     const method = "GET";
     const { url, displayPath, timeoutMs } = attempt;
     const signature = signV2({
@@ -79,8 +79,6 @@ export async function sendSignedGet(attempt: AttemptRequest, onDate?: (date: str
             headers: { accept: "application/json", "user-agent": USER_AGENT, ...attempt.headers, ...signature },
             signal,
         });
-        const date = headerText(response.headers["date"]);
-        if (date) onDate?.(date);
         text = await response.body.text();
     } catch (error) {
         if (attempt.signal?.aborted) throw attempt.signal.reason;
