@@ -45,7 +45,8 @@ const FINAL_NETWORK_CODES = /^(ENOTFOUND|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|UNAB
 export async function getJson(request: SignedGet, policy: RequestPolicy): Promise<JsonResponse> {
     const origin = request.url.origin;
     const { retry, logger } = policy;
-    const line = (attempt: number, outcome: string) => `GET ${request.displayPath} -> ${outcome} (attempt ${attempt}/${retry.attempts})`;
+    const line = (attempt: number, outcome: string, next?: string) =>
+        `GET ${request.displayPath} -> ${outcome} (attempt ${attempt}/${retry.attempts})${next ? `; ${next}` : ""}`;
     let correction: number | undefined;
     for (let attempt = 1; ; attempt++) {
         const offset = correction ?? adoptedOffset(origin);
@@ -61,22 +62,22 @@ export async function getJson(request: SignedGet, policy: RequestPolicy): Promis
             const suggested = error instanceof NcloudApiError && error.status === 401 && correction === undefined ? suggestedOffset(error.serverDate) : undefined;
             if (suggested !== undefined && Math.abs(suggested - offset) > SKEW_THRESHOLD_MS) {
                 correction = suggested;
-                logger.debug(line(attempt, `${outcome}; the gateway's clock is ${Math.round(suggested / 1000)} s from ours, re-signing with its time`));
+                logger.debug(line(attempt, outcome, `the gateway's clock is ${Math.round(suggested / 1000)} s from ours, re-signing with its time`));
                 attempt--;
                 continue;
             }
             const wait = retryWait(error, attempt, policy);
             if (typeof wait === "string") {
-                logger.debug(line(attempt, `${outcome}; ${wait}`));
+                logger.debug(line(attempt, outcome, wait));
                 if (error instanceof NcloudApiError) error.attempts = attempt;
                 throw error;
             }
             if (!acquireRetryToken(origin, error instanceof NcloudTimeoutError)) {
-                logger.debug(line(attempt, `${outcome}; not retried: the retry budget for ${origin} is spent`));
+                logger.debug(line(attempt, outcome, `not retried: the retry budget for ${origin} is spent`));
                 if (error instanceof NcloudApiError) error.attempts = attempt;
                 throw error;
             }
-            logger.debug(line(attempt, `${outcome}; retrying in ${Math.round(wait)} ms`));
+            logger.debug(line(attempt, outcome, `retrying in ${Math.round(wait)} ms`));
             await pause(wait, policy.signal);
         }
     }

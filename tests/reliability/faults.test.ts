@@ -286,3 +286,25 @@ describe("fault injection: the client against a bad day at the gateway", functio
         }
     });
 });
+
+describe("NCLOUD_DEBUG=1", () => {
+    it("writes one line per request attempt to stderr: method, path, status, attempt, wait, trace id; no secret", async () => {
+        const emulator = await startEmulator({ data: testData(), faults: [{ kind: "status", status: 503, errorCode: "500" }] });
+        const written: string[] = [];
+        const write = process.stderr.write.bind(process.stderr);
+        process.env.NCLOUD_DEBUG = "1";
+        process.stderr.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+        try {
+            await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: emulator.url, retry: { baseDelayMs: 1 } });
+        } finally {
+            process.stderr.write = write;
+            delete process.env.NCLOUD_DEBUG;
+            await emulator.close();
+        }
+        const lines = written.join("");
+        assert.match(lines, /\[ncloud-members\] GET \/open-api\/v1\/account\/group\/320 -> 503 code 500, trace id [0-9a-f]+ \(attempt 1\/4\); retrying in \d+ ms\n/);
+        assert.match(lines, /\[ncloud-members\] GET \/open-api\/v1\/account\/group\/320 -> 200, trace id [0-9a-f]+ \(attempt 2\/4\)\n/);
+        assert.ok(!lines.includes(CANARY_SECRET));
+        assert.doesNotMatch(lines, SIGNATURE);
+    });
+});
