@@ -6,9 +6,9 @@ import { checkCompanyId, checkOrganizationGroupNo, checkPageSize } from "./argum
 import { resolveConnection } from "./credentials/resolveConnection";
 import type { SettingsSource } from "./credentials/settingsSources";
 import { applyFilters, compileFilters, type Filter } from "./filters";
-import type { Logger } from "./Logger";
+import { sharedListing } from "./sharedListing";
 import { requestPolicy, withDeadline } from "./requestPolicy";
-import { getJson } from "./transport/getJson";
+import { getJson, type RequestPolicy } from "./transport/getJson";
 
 /** What to read of an organization group. */
 export interface OrganizationAccountsQuery {
@@ -70,7 +70,10 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
     const organizationGroupNo = ORGANIZATION_ACCOUNTS_CHECKS.organizationGroupNo(fn, query.organizationGroupNo);
     const filters = ORGANIZATION_ACCOUNTS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("organization", context.sources);
-    const accounts = await sending(context, organizationAccountsPath(organizationGroupNo), (send) => fetchOrganizationAccounts(connection, organizationGroupNo, send));
+    const { deadlineMs, concurrency: _, ...policy } = requestPolicy(fn, context.settings);
+    const accounts = await sharedListing(["organization", connection, organizationGroupNo], context.settings?.share, () =>
+        withDeadline(deadlineMs, context.settings?.signal, organizationAccountsPath(organizationGroupNo), (signal) =>
+            fetchOrganizationAccounts(connection, organizationGroupNo, sender({ ...policy, signal }))));
     return { organizationGroupNo, accounts: applyFilters(accounts, filters) };
 }
 
@@ -81,12 +84,13 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
     const pageSize = MCC_USERS_CHECKS.pageSize(fn, query.pageSize);
     const filters = MCC_USERS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("mcc", context.sources);
-    const listing = await sending(context, mccUsersPath(companyId, true), (send, logger) => listMccUsers(connection, companyId, pageSize, send, logger));
+    const { deadlineMs, concurrency, ...policy } = requestPolicy(fn, context.settings);
+    const listing = await sharedListing(["mcc", connection, companyId, pageSize], context.settings?.share, () =>
+        withDeadline(deadlineMs, context.settings?.signal, mccUsersPath(companyId, true), (signal) =>
+            listMccUsers(connection, companyId, { pageSize, concurrency }, sender({ ...policy, signal }), policy.logger)));
     return { companyId, users: applyFilters(listing.users, filters), total: listing.total };
 }
 
-/** Runs a read with its request policy: per-attempt timeout and retries for each request, one deadline for all. */
-function sending<T>(context: ReadContext, path: string, read: (send: SendJson, logger: Logger) => Promise<T>): Promise<T> {
-    const { deadlineMs, ...policy } = requestPolicy(context.functionName, context.settings);
-    return withDeadline(deadlineMs, context.settings?.signal, path, (signal) => read((request) => getJson(request, { ...policy, signal }), policy.logger));
+function sender(policy: RequestPolicy): SendJson {
+    return (request, hooks) => getJson(request, policy, hooks);
 }

@@ -8,9 +8,18 @@ import { RETRY_DEFAULTS, type RetryOptions } from "./transport/RetryOptions";
 
 export const TIMEOUT_DEFAULTS = { timeoutMs: 10_000, deadlineMs: 120_000 } as const;
 
+// Eight pages in flight: enough to be within 1.2x of the latency floor and over 5x faster than a sequential
+// loop (bench/), while a rate-limited gateway sees a bounded number, halved at its first 429.
+export const CONCURRENCY = { min: 1, max: 32, default: 8 } as const;
+
 /** Resolves a call's settings (option, then environment, then default) into a policy, checking each. */
-export function requestPolicy(fn: string, settings: RequestSettings = {}, env: NodeJS.ProcessEnv = process.env): Omit<RequestPolicy, "signal"> & { deadlineMs: number } {
+export function requestPolicy(fn: string, settings: RequestSettings = {}, env: NodeJS.ProcessEnv = process.env): Omit<RequestPolicy, "signal"> & { deadlineMs: number; concurrency: number } {
+    const concurrency = settings.concurrency ?? CONCURRENCY.default;
+    if (!Number.isInteger(concurrency) || concurrency < CONCURRENCY.min || concurrency > CONCURRENCY.max) {
+        throw new InvalidArgumentError(fn, "concurrency", `must be a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}, got ${String(concurrency)}`);
+    }
     return {
+        concurrency,
         timeoutMs: duration(fn, "timeoutMs", settings.timeoutMs, "NCLOUD_TIMEOUT_MS", env, TIMEOUT_DEFAULTS.timeoutMs),
         deadlineMs: duration(fn, "deadlineMs", settings.deadlineMs, "NCLOUD_DEADLINE_MS", env, TIMEOUT_DEFAULTS.deadlineMs),
         retry: retryOptions(fn, settings.retry),

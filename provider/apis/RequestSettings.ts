@@ -9,6 +9,17 @@ export interface RequestSettings {
     readonly deadlineMs?: number;
     /** How failed requests are retried. */
     readonly retry?: RetryOptions;
+    /**
+     * Pages of an MCC listing fetched at once after the first, from 1 to 32. It halves while the gateway
+     * throttles and grows back slowly. @default 8
+     */
+    readonly concurrency?: number;
+    /**
+     * Share one listing between calls with the same arguments (filters aside) in this process: concurrent
+     * calls wait for the same requests, and a call within 5 minutes of the listing's start reuses it. A failed
+     * listing is not kept. @default true
+     */
+    readonly share?: boolean;
     /** Cancels the call; it then rejects with the signal's reason. */
     readonly signal?: AbortSignal;
     /** Where debug lines and warnings go. @default Pulumi's log in a program, else stderr (debug lines with `NCLOUD_DEBUG=1`) */

@@ -3,6 +3,8 @@ import { apiUrl, type Connection } from "../credentials/resolveConnection";
 import { IncompleteListingError } from "../errors/IncompleteListingError";
 import { ResponseValidationError } from "../errors/ResponseValidationError";
 import type { Logger } from "../Logger";
+import { AdaptiveLimit } from "../transport/AdaptiveLimit";
+import type { SendHooks } from "../transport/getJson";
 import { parseBody } from "./parseBody";
 import type { SendJson } from "./SendJson";
 
@@ -78,7 +80,7 @@ export function mccUsersPath(companyId: string, display = false): string {
 }
 
 /** Fetches and validates one page. */
-export async function fetchMccUsersPage(connection: Connection, companyId: string, offset: number, limit: number, send: SendJson): Promise<MccUsersPage> {
+export async function fetchMccUsersPage(connection: Connection, companyId: string, offset: number, limit: number, send: SendJson, hooks?: SendHooks): Promise<MccUsersPage> {
     const url = apiUrl(connection.baseUrl, mccUsersPath(companyId), { limit, offset });
     const displayPath = `${mccUsersPath(companyId, true)}?limit=${limit}&offset=${offset}`;
     const response = await send({
@@ -87,7 +89,7 @@ export async function fetchMccUsersPage(connection: Connection, companyId: strin
         displayPath,
         // The API page lists Content-Type as a required header even on this GET.
         headers: { "content-type": "application/json" },
-    });
+    }, hooks);
     const body = parseBody(mccUsersPageSchema, response.body, { method: "GET", path: displayPath, traceId: response.traceId });
     if (body.page.count !== body.users.length) {
         throw new ResponseValidationError("GET", displayPath, [{ path: "page.count", message: `says ${body.page.count} but users has ${body.users.length}` }], response.traceId);
@@ -98,18 +100,29 @@ export async function fetchMccUsersPage(connection: Connection, companyId: strin
 /** A listing that fails its integrity checks is started again this many times before it is an error. */
 export const LISTING_RESTARTS = 2;
 
+/** How a listing is paged. */
+export interface ListingPlan {
+    /** Users asked for per request. */
+    readonly pageSize: number;
+    /** Pages fetched at once after the first; 1 fetches them one after another. */
+    readonly concurrency: number;
+}
+
 /**
- * Every member of a company, page after page. It advances by what each page really holds (the server
- * may cap `limit` below `pageSize`) and stops at `page.total`. Any sign that the pages do not add up to
- * exactly the server's list (a page at another offset, an empty page before the total, a total that
- * changes, a repeated `externalKey`, more users than the total) starts the listing again, up to
- * {@link LISTING_RESTARTS} times, and is then an {@link IncompleteListingError}: never a partial list.
+ * Every member of a company. The first page gives the total and the page size the server really sends
+ * (it may cap `limit`); the other pages are then fetched `concurrency` at a time, fewer while the gateway
+ * throttles, and put together in the server's order. Any sign that the pages do not add up to exactly the
+ * server's list (a page at another offset or of another size, an empty page before the total, a total that
+ * changes, a repeated `externalKey`) starts the listing again, page by page, up to {@link LISTING_RESTARTS}
+ * times; then it is an {@link IncompleteListingError}: never a partial or doubled list.
  */
-export async function listMccUsers(connection: Connection, companyId: string, pageSize: number, send: SendJson, logger: Logger): Promise<MccUsersListing> {
+export async function listMccUsers(connection: Connection, companyId: string, plan: ListingPlan, send: SendJson, logger: Logger): Promise<MccUsersListing> {
     const problems: string[] = [];
+    const limit = new AdaptiveLimit(plan.concurrency);
     for (let run = 1; ; run++) {
         try {
-            return await listOnce(connection, companyId, pageSize, send);
+            // After a failed listing, go page by page: it advances by what each page really holds.
+            return await listOnce(connection, companyId, plan.pageSize, run === 1 ? limit : undefined, send);
         } catch (error) {
             if (!(error instanceof IncompleteListingError)) throw error;
             problems.push(error.problem);
@@ -121,27 +134,76 @@ export async function listMccUsers(connection: Connection, companyId: string, pa
     }
 }
 
-async function listOnce(connection: Connection, companyId: string, pageSize: number, send: SendJson): Promise<MccUsersListing> {
+async function listOnce(connection: Connection, companyId: string, pageSize: number, limit: AdaptiveLimit | undefined, send: SendJson): Promise<MccUsersListing> {
     const listing = mccUsersPath(companyId, true);
-    const users: MccUser[] = [];
     const keys = new Set<string>();
+    let received = 0;
     let total: number | undefined;
     const fail = (problem: string): never => {
-        throw new IncompleteListingError(listing, problem, users.length, total);
+        throw new IncompleteListingError(listing, problem, received, total);
     };
-    do {
-        const offset = users.length;
-        const page = await fetchMccUsersPage(connection, companyId, offset, pageSize, send);
+    const accept = (page: MccUsersPage, offset: number, expected?: number): readonly MccUser[] => {
         if (page.offset !== offset) fail(`asked for offset ${offset}, the server answered offset ${page.offset} (a repeated or shifted page)`);
         if (total === undefined) total = page.total;
         else if (page.total !== total) fail(`page.total changed from ${total} to ${page.total} during the listing`);
         if (page.users.length === 0 && offset < total) fail(`the server sent an empty page at offset ${offset}`);
+        if (expected !== undefined && page.users.length !== expected) fail(`the page at offset ${offset} has ${page.users.length} users, not ${expected}`);
         for (const user of page.users) {
             if (keys.has(user.externalKey)) fail(`externalKey ${JSON.stringify(user.externalKey)} came twice`);
             keys.add(user.externalKey);
-            users.push(user);
         }
-        if (users.length > total) fail(`the server sent more users than its total of ${total}`);
-    } while (users.length < total);
-    return { users, total };
+        received += page.users.length;
+        if (received > total) fail(`the server sent more users than its total of ${total}`);
+        return page.users;
+    };
+
+    const first = accept(await fetchMccUsersPage(connection, companyId, 0, pageSize, send), 0);
+    const pages: (readonly MccUser[])[] = [first];
+    const stride = first.length;
+    if (limit === undefined || limit.max === 1) {
+        while (received < total!) pages.push(accept(await fetchMccUsersPage(connection, companyId, received, pageSize, send), received));
+    } else {
+        const offsets: number[] = [];
+        for (let offset = stride; offset < total!; offset += stride) offsets.push(offset);
+        pages.push(...await fetchAll(offsets, limit, (offset, hooks) =>
+            fetchMccUsersPage(connection, companyId, offset, pageSize, send, hooks).then((page) => accept(page, offset, Math.min(stride, total! - offset)))));
+    }
+    return { users: pages.flat(), total: total! };
+}
+
+/**
+ * Runs `fetch` for every offset, at most `limit.current` at a time, and returns the results in the offsets'
+ * order. The first failure cancels the requests still in flight and is thrown.
+ */
+async function fetchAll<T>(offsets: readonly number[], limit: AdaptiveLimit, fetch: (offset: number, hooks: SendHooks) => Promise<T>): Promise<T[]> {
+    const results = new Array<T>(offsets.length);
+    const cancel = new AbortController();
+    const hooks: SendHooks = { signal: cancel.signal, onThrottle: () => limit.throttled(), onSuccess: () => limit.succeeded() };
+    let next = 0;
+    let inFlight = 0;
+    return new Promise<T[]>((resolve, reject) => {
+        let failed = false;
+        const pump = () => {
+            if (failed) return;
+            if (next >= offsets.length && inFlight === 0) return resolve(results);
+            while (next < offsets.length && inFlight < limit.current) {
+                const index = next++;
+                inFlight += 1;
+                fetch(offsets[index]!, hooks).then(
+                    (result) => {
+                        results[index] = result;
+                        inFlight -= 1;
+                        pump();
+                    },
+                    (error: unknown) => {
+                        if (failed) return;
+                        failed = true;
+                        cancel.abort(error);
+                        reject(error);
+                    },
+                );
+            }
+        };
+        pump();
+    });
 }

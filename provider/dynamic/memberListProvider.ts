@@ -36,6 +36,8 @@ function context(type: string): ReadContext {
         functionName: type,
         // No per-resource credentials: they would have to travel in the resource's inputs, i.e. in state.
         sources: [() => pulumiConfigSource(configured ?? (() => undefined)), () => environmentSource(), () => configureFileSource()],
+        // Diff, read and update must each see the list as it is now.
+        settings: { share: false },
     };
 }
 

@@ -18,6 +18,16 @@ export interface SignedGet {
     readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** What one request tells its caller, and lets it cancel. */
+export interface SendHooks {
+    /** Cancels this request (and its waits) besides the call's own signal. */
+    readonly signal?: AbortSignal;
+    /** The gateway throttled this request (429, or Organization's 403 `COMMON_104`), even if a retry then passed. */
+    readonly onThrottle?: () => void;
+    /** The request succeeded. */
+    readonly onSuccess?: () => void;
+}
+
 /** How a call's requests are sent: resolved settings, no defaults left to apply. */
 export interface RequestPolicy {
     readonly timeoutMs: number;
@@ -42,22 +52,25 @@ const FINAL_NETWORK_CODES = /^(ENOTFOUND|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|UNAB
  * gateway's clock more than two minutes from the time we signed with is re-signed with the gateway's time,
  * once, at once; when that succeeds, the correction is kept for later requests to the endpoint.
  */
-export async function getJson(request: SignedGet, policy: RequestPolicy): Promise<JsonResponse> {
+export async function getJson(request: SignedGet, policy: RequestPolicy, hooks: SendHooks = {}): Promise<JsonResponse> {
     const origin = request.url.origin;
     const { retry, logger } = policy;
+    const signal = hooks.signal && policy.signal ? AbortSignal.any([policy.signal, hooks.signal]) : (hooks.signal ?? policy.signal);
     const line = (attempt: number, outcome: string, next?: string) =>
         `GET ${request.displayPath} -> ${outcome} (attempt ${attempt}/${retry.attempts})${next ? `; ${next}` : ""}`;
     let correction: number | undefined;
     for (let attempt = 1; ; attempt++) {
         const offset = correction ?? adoptedOffset(origin);
         try {
-            const response = await sendSignedGet({ ...request, timestamp: Date.now() + offset, timeoutMs: policy.timeoutMs, signal: policy.signal });
+            const response = await sendSignedGet({ ...request, timestamp: Date.now() + offset, timeoutMs: policy.timeoutMs, signal });
             recordSuccess(origin);
+            hooks.onSuccess?.();
             if (adoptOffset(origin, offset)) warnOnSkew(origin, offset, logger);
             logger.debug(line(attempt, `${response.status}${response.traceId ? `, trace id ${response.traceId}` : ""}`));
             return response;
         } catch (error) {
-            if (policy.signal?.aborted) throw policy.signal.reason;
+            if (signal?.aborted) throw signal.reason;
+            if (isThrottle(error)) hooks.onThrottle?.();
             const outcome = describe(error);
             const suggested = error instanceof NcloudApiError && error.status === 401 && correction === undefined ? suggestedOffset(error.serverDate) : undefined;
             if (suggested !== undefined && Math.abs(suggested - offset) > SKEW_THRESHOLD_MS) {
@@ -78,7 +91,7 @@ export async function getJson(request: SignedGet, policy: RequestPolicy): Promis
                 throw error;
             }
             logger.debug(line(attempt, outcome, `retrying in ${Math.round(wait)} ms`));
-            await pause(wait, policy.signal);
+            await pause(wait, signal);
         }
     }
 }
@@ -93,6 +106,10 @@ function warnOnSkew(origin: string, offset: number, logger: Logger): void {
         `this machine's clock is ${seconds} s ${offset > 0 ? "behind" : "ahead of"} the NCP gateway's (${origin}); ` +
         "NCP refuses requests more than 5 minutes off, so they are now signed with the gateway's time. Set the clock right (NTP).",
     );
+}
+
+function isThrottle(error: unknown): boolean {
+    return error instanceof NcloudApiError && (error.status === 429 || (error.status === 403 && RETRIED_ERROR_CODES.has(error.errorCode ?? "")));
 }
 
 /** Milliseconds to wait before the next attempt, or why there is none. */

@@ -62,7 +62,8 @@ export function useEmulator(options: Partial<EmulatorOptions> = {}): { readonly 
         },
         get opts(): NcloudInvokeOptions {
             const url = state.emulator!.url;
-            return { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: url, mccEndpoint: url };
+            // Every call fetches: these tests count the requests that reach the server.
+            return { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: url, mccEndpoint: url, share: false };
         },
     };
 }

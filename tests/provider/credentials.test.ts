@@ -54,7 +54,7 @@ describe("credentials and endpoints: first found wins", () => {
     async function answeredBy(sources: readonly Source[]): Promise<Source> {
         for (const s of SOURCES) servers[s].requests.length = 0;
         const opts = provide(sources);
-        const result = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts);
+        const result = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...opts, share: false });
         assert.equal(result.accounts.length, 3);
         const hit = SOURCES.filter((s) => servers[s].requests.length > 0);
         assert.equal(hit.length, 1);

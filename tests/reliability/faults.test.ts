@@ -56,6 +56,7 @@ describe("fault injection: the client against a bad day at the gateway", functio
         mccEndpoint: emulator.url,
         logger,
         retry: { baseDelayMs: 10, maxDelayMs: 40 },
+        share: false,
         ...extra,
     });
     const failure = async (call: Promise<unknown>) => {
@@ -295,7 +296,7 @@ describe("NCLOUD_DEBUG=1", () => {
         process.env.NCLOUD_DEBUG = "1";
         process.stderr.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
         try {
-            await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: emulator.url, retry: { baseDelayMs: 1 } });
+            await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: emulator.url, retry: { baseDelayMs: 1 }, share: false });
         } finally {
             process.stderr.write = write;
             delete process.env.NCLOUD_DEBUG;

@@ -40,6 +40,7 @@ describe("fuzzed gateway responses", function () {
         deadlineMs: 5_000,
         retry: { attempts: 2, baseDelayMs: 0, maxRetryAfterMs: 0 },
         logger: recordingLogger(),
+        share: false,
     });
 
     /** Either a typed error, or whatever `check` says a correct answer is; never anything else, never a hang. */
