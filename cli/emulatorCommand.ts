@@ -11,6 +11,7 @@ Options:
   --host ADDR          loopback address to listen on (default 127.0.0.1)
   --data FILE          JSON data file (default: the data set shipped with the package)
   --max-limit N        largest MCC page the server sends (default: the data file's mccMaxLimit, else 100)
+  --latency-ms N       delay every answer by N ms, as a network would (default 0)
   --clock-offset-ms N  the emulated gateway's clock offset from this machine's (default: the data file's, else 0)
   --fault JSON         inject a fault, e.g. '{"kind":"status","status":503,"errorCode":"500","every":3}'
                        (repeatable; kinds: status, body, raw, reset, stall, truncate, empty-page, repeat-page, grow)
@@ -27,6 +28,7 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
             "max-limit": { type: "string" },
             "clock-offset-ms": { type: "string" },
             fault: { type: "string", multiple: true },
+            "latency-ms": { type: "string", default: "0" },
             help: { type: "boolean", short: "h" },
         },
         strict: true,
@@ -40,7 +42,8 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     if (values["max-limit"] !== undefined) data.mccMaxLimit = integer("--max-limit", values["max-limit"], 1, 1_000_000);
     if (values["clock-offset-ms"] !== undefined) data.clockOffsetMs = integer("--clock-offset-ms", values["clock-offset-ms"], -1e12, 1e12);
     if (values.fault) data.faults = [...(data.faults ?? []), ...values.fault.map(fault)];
-    const emulator = await startEmulator({ data, port, host: values.host });
+    const latencyMs = integer("--latency-ms", values["latency-ms"], 0, 60_000);
+    const emulator = await startEmulator({ data, port, host: values.host, latencyMs });
     const key = data.credentials[0]!;
     process.stdout.write(
         `NCP API emulator listening on ${emulator.url}\n` +

@@ -16,6 +16,8 @@ export interface EmulatorOptions {
     readonly clockOffsetMs?: number;
     /** Faults to inject; the first that matches a request decides. @default the data's `faults` */
     readonly faults?: readonly Fault[];
+    /** Delay before every answer, as a network's latency, in milliseconds. @default 0 */
+    readonly latencyMs?: number;
 }
 
 /** One request the emulator received. */
@@ -35,6 +37,9 @@ export interface RunningEmulator {
     readonly port: number;
     /** Every request received, in order. */
     readonly requests: RecordedRequest[];
+    /** Counters since the start (or the last `resetStats`): TCP connections accepted, most requests in flight at once. */
+    readonly stats: { connections: number; maxInFlight: number };
+    resetStats(): void;
     /** Replace the faults (counts start again). */
     setFaults(faults: readonly Fault[]): void;
     /** Move the emulated gateway's clock, as an offset from this machine's, in milliseconds. */
@@ -66,8 +71,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     let faults = armed(options.faults ?? data.faults ?? []);
     let clockOffsetMs = options.clockOffsetMs ?? data.clockOffsetMs ?? 0;
     let joined = 0;
+    const stats = { connections: 0, maxInFlight: 0 };
+    let inFlight = 0;
+    const latencyMs = options.latencyMs ?? 0;
 
     const server = createServer((req, res) => {
+        inFlight += 1;
+        stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+        res.on("close", () => (inFlight -= 1));
+        if (latencyMs === 0) return handle(req, res);
+        const timer = setTimeout(() => handle(req, res), latencyMs);
+        res.on("close", () => clearTimeout(timer));
+    });
+    server.on("connection", () => (stats.connections += 1));
+
+    function handle(req: IncomingMessage, res: ServerResponse): void {
         const target = new URL(req.url ?? "/", "http://emulator");
         const api: FaultTarget = ORG_PATH.test(target.pathname) ? "organization" : MCC_PATH.test(target.pathname) ? "mcc" : "any";
         const record = (status: number) => requests.push({ method: req.method ?? "", url: req.url ?? "", api, status });
@@ -134,7 +152,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
             const page = change?.kind === "empty-page" ? [] : users.slice(from, from + served);
             send(200, JSON.stringify({ page: { count: page.length, offset: from, limit: served, total: users.length }, users: page }));
         }
-    });
+    }
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
@@ -145,6 +163,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
         port,
         requests,
+        stats,
+        resetStats() {
+            stats.connections = 0;
+            stats.maxInFlight = 0;
+        },
         setFaults(next) {
             faults = armed(next);
         },

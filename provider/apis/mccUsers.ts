@@ -4,7 +4,8 @@ import { IncompleteListingError } from "../errors/IncompleteListingError";
 import { ResponseValidationError } from "../errors/ResponseValidationError";
 import type { Logger } from "../Logger";
 import { AdaptiveLimit } from "../transport/AdaptiveLimit";
-import type { SendHooks } from "../transport/getJson";
+import { failedAllAttempts, type SendHooks } from "../transport/getJson";
+import { acquireRetryToken } from "../transport/retryBudget";
 import { parseBody } from "./parseBody";
 import type { SendJson } from "./SendJson";
 
@@ -114,7 +115,8 @@ export interface ListingPlan {
  * throttles, and put together in the server's order. Any sign that the pages do not add up to exactly the
  * server's list (a page at another offset or of another size, an empty page before the total, a total that
  * changes, a repeated `externalKey`) starts the listing again, page by page, up to {@link LISTING_RESTARTS}
- * times; then it is an {@link IncompleteListingError}: never a partial or doubled list.
+ * times; then it is an {@link IncompleteListingError}: never a partial or doubled list. A page whose request
+ * failed all its attempts with a retryable error is tried once more, with half the pages in flight.
  */
 export async function listMccUsers(connection: Connection, companyId: string, plan: ListingPlan, send: SendJson, logger: Logger): Promise<MccUsersListing> {
     const problems: string[] = [];
@@ -157,16 +159,27 @@ async function listOnce(connection: Connection, companyId: string, pageSize: num
         return page.users;
     };
 
-    const first = accept(await fetchMccUsersPage(connection, companyId, 0, pageSize, send), 0);
+    // A listing is many requests: one page failing all its attempts should not lose the whole listing to a
+    // gateway that fails a share of requests. Such a page gets one more round, with fewer pages in flight,
+    // paid from the endpoint's retry budget.
+    const fetchPage = async (offset: number, hooks?: SendHooks) => {
+        try {
+            return await fetchMccUsersPage(connection, companyId, offset, pageSize, send, hooks);
+        } catch (error) {
+            if (!failedAllAttempts(error) || hooks?.signal?.aborted || !acquireRetryToken(connection.baseUrl.origin, false)) throw error;
+            limit?.throttled();
+            return fetchMccUsersPage(connection, companyId, offset, pageSize, send, hooks);
+        }
+    };
+    const first = accept(await fetchPage(0), 0);
     const pages: (readonly MccUser[])[] = [first];
     const stride = first.length;
     if (limit === undefined || limit.max === 1) {
-        while (received < total!) pages.push(accept(await fetchMccUsersPage(connection, companyId, received, pageSize, send), received));
+        while (received < total!) pages.push(accept(await fetchPage(received), received));
     } else {
         const offsets: number[] = [];
         for (let offset = stride; offset < total!; offset += stride) offsets.push(offset);
-        pages.push(...await fetchAll(offsets, limit, (offset, hooks) =>
-            fetchMccUsersPage(connection, companyId, offset, pageSize, send, hooks).then((page) => accept(page, offset, Math.min(stride, total! - offset)))));
+        pages.push(...await fetchAll(offsets, limit, (offset, hooks) => fetchPage(offset, hooks).then((page) => accept(page, offset, Math.min(stride, total! - offset)))));
     }
     return { users: pages.flat(), total: total! };
 }

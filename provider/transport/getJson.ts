@@ -83,6 +83,7 @@ export async function getJson(request: SignedGet, policy: RequestPolicy, hooks: 
             if (typeof wait === "string") {
                 logger.debug(line(attempt, outcome, wait));
                 if (error instanceof NcloudApiError) error.attempts = attempt;
+                if (wait === GAVE_UP && typeof error === "object" && error !== null) exhausted.add(error);
                 throw error;
             }
             if (!acquireRetryToken(origin, error instanceof NcloudTimeoutError)) {
@@ -108,27 +109,35 @@ function warnOnSkew(origin: string, offset: number, logger: Logger): void {
     );
 }
 
+// Errors thrown because every attempt failed with something another attempt might fix.
+const exhausted = new WeakSet<object>();
+
+/** Whether `getJson` threw this error after all its attempts failed with retryable errors (not for a final answer, a too-long Retry-After or a spent budget). */
+export function failedAllAttempts(error: unknown): boolean {
+    return typeof error === "object" && error !== null && exhausted.has(error);
+}
+
+function isRetryable(error: unknown): boolean {
+    if (error instanceof NcloudApiError) return RETRIED_STATUSES.has(error.status) || isThrottle(error);
+    if (error instanceof NcloudNetworkError) return !FINAL_NETWORK_CODES.test(error.causeCode ?? "");
+    return error instanceof NcloudTimeoutError && error.scope === "attempt";
+}
+
 function isThrottle(error: unknown): boolean {
     return error instanceof NcloudApiError && (error.status === 429 || (error.status === 403 && RETRIED_ERROR_CODES.has(error.errorCode ?? "")));
 }
 
+const GAVE_UP = "giving up: every attempt failed";
+
 /** Milliseconds to wait before the next attempt, or why there is none. */
 function retryWait(error: unknown, attempt: number, policy: RequestPolicy): number | string {
     const { retry } = policy;
-    let retryAfter: number | undefined;
-    if (error instanceof NcloudApiError) {
-        const retried = RETRIED_STATUSES.has(error.status) || (error.status === 403 && RETRIED_ERROR_CODES.has(error.errorCode ?? ""));
-        if (!retried) return "not retried";
-        retryAfter = parseRetryAfter(error.retryAfter, error.serverDate);
-        if (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs) {
-            return `not retried: Retry-After asks for ${retryAfter} ms, more than maxRetryAfterMs ${retry.maxRetryAfterMs}`;
-        }
-    } else if (error instanceof NcloudNetworkError) {
-        if (FINAL_NETWORK_CODES.test(error.causeCode ?? "")) return "not retried";
-    } else if (!(error instanceof NcloudTimeoutError && error.scope === "attempt")) {
-        return "not retried";
+    if (!isRetryable(error)) return "not retried";
+    const retryAfter = error instanceof NcloudApiError ? parseRetryAfter(error.retryAfter, error.serverDate) : undefined;
+    if (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs) {
+        return `not retried: Retry-After asks for ${retryAfter} ms, more than maxRetryAfterMs ${retry.maxRetryAfterMs}`;
     }
-    if (attempt >= retry.attempts) return `giving up after ${attempt} attempts`;
+    if (attempt >= retry.attempts) return GAVE_UP;
     if (retryAfter !== undefined) return retryAfter;
     const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
     return (policy.random ?? Math.random)() * ceiling;

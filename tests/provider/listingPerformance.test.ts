@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { AdaptiveLimit } from "../../provider/transport/AdaptiveLimit";
+import { getMccUsers, getOrganizationAccounts, type NcloudInvokeOptions } from "../../sdk";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, testData } from "../helpers/emulator";
+import { recordingLogger } from "../helpers/recordingLogger";
+
+describe("concurrent pagination", () => {
+    let emulator: RunningEmulator;
+    let opts: NcloudInvokeOptions;
+    const big = mccUsers(2_345);
+    before(async () => {
+        emulator = await startEmulator({ data: testData({ mccCompanies: { [COMPANY]: big } }), latencyMs: 15 });
+        opts = { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, mccEndpoint: emulator.url, organizationEndpoint: emulator.url, share: false };
+    });
+    after(() => emulator.close());
+    beforeEach(() => {
+        emulator.requests.length = 0;
+        emulator.resetStats();
+        emulator.setFaults([]);
+    });
+
+    it("keeps at most `concurrency` pages in flight (8 by default), and returns them in the server's order", async () => {
+        const result = await getMccUsers({ companyId: COMPANY }, opts);
+        assert.deepEqual(result.users, big);
+        assert.equal(emulator.stats.maxInFlight, 8);
+        emulator.resetStats();
+        assert.deepEqual((await getMccUsers({ companyId: COMPANY }, { ...opts, concurrency: 3 })).users, big);
+        assert.equal(emulator.stats.maxInFlight, 3);
+        emulator.resetStats();
+        assert.deepEqual((await getMccUsers({ companyId: COMPANY }, { ...opts, concurrency: 1 })).users, big);
+        assert.equal(emulator.stats.maxInFlight, 1);
+    });
+
+    it("reuses keep-alive connections: no new connection per page, none for the next call", async () => {
+        await getMccUsers({ companyId: COMPANY }, opts);
+        assert.equal(emulator.requests.length, 24);
+        assert.ok(emulator.stats.connections <= 8, `${emulator.stats.connections} connections for 24 pages`);
+        emulator.resetStats();
+        await getMccUsers({ companyId: COMPANY }, opts);
+        assert.equal(emulator.stats.connections, 0);
+    });
+
+    it("a throttled listing backs off and still completes", async () => {
+        emulator.setFaults([{ api: "mcc", kind: "status", status: 429, errorCode: "410", message: "Throttle Limited", retryAfter: "0", skip: 1, times: 6 }]);
+        const result = await getMccUsers({ companyId: COMPANY }, opts);
+        assert.deepEqual(result.users, big);
+        assert.equal(emulator.requests.filter((r) => r.status === 429).length, 6);
+    });
+
+    it("a page shorter than the first, mid-listing, makes the listing start again page by page, and complete", async () => {
+        const logger = recordingLogger();
+        const short = { page: { count: 1, offset: 200, limit: 100, total: 2_345 }, users: [big[200]] };
+        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify(short) }]);
+        const result = await getMccUsers({ companyId: COMPANY }, { ...opts, logger });
+        assert.deepEqual(result.users, big);
+        assert.match(logger.lines.join("\n"), /started again \(1\/2\): (the page at offset \d+ has 1 users, not 100|asked for offset \d+, the server answered offset 200)/);
+        assert.equal(emulator.stats.maxInFlight, 8, "the first listing was concurrent");
+    });
+});
+
+describe("AdaptiveLimit", () => {
+    it("halves on each throttle down to 1, and grows back by one after as many successes as the limit", () => {
+        const limit = new AdaptiveLimit(8);
+        limit.throttled();
+        assert.equal(limit.current, 4);
+        limit.throttled();
+        limit.throttled();
+        limit.throttled();
+        assert.equal(limit.current, 1);
+        limit.succeeded();
+        assert.equal(limit.current, 2);
+        limit.succeeded();
+        assert.equal(limit.current, 2);
+        limit.succeeded();
+        assert.equal(limit.current, 3);
+        for (let i = 0; i < 100; i++) limit.succeeded();
+        assert.equal(limit.current, 8);
+    });
+});
+
+describe("one listing per question", () => {
+    let emulator: RunningEmulator;
+    let opts: NcloudInvokeOptions;
+    beforeEach(async () => {
+        emulator = await startEmulator({ data: testData({ mccCompanies: { [COMPANY]: mccUsers(250) } }), latencyMs: 10 });
+        opts = { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, mccEndpoint: emulator.url, organizationEndpoint: emulator.url };
+    });
+    afterEach(() => emulator.close());
+
+    it("the same group asked in three places, at once and later: one request", async () => {
+        const three = await Promise.all([1, 2, 3].map(() => getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts)));
+        assert.deepEqual(three[0]!.accounts, three[2]!.accounts);
+        await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts);
+        assert.equal(emulator.requests.length, 1);
+    });
+
+    it("different filters on the same company share one listing; each gets its own filtered list", async () => {
+        const [dept0, dept1, all] = await Promise.all([
+            getMccUsers({ companyId: COMPANY, filters: [{ name: "deptExternalKey", values: ["dept00"] }] }, opts),
+            getMccUsers({ companyId: COMPANY, filters: [{ name: "deptExternalKey", values: ["dept01"] }] }, opts),
+            getMccUsers({ companyId: COMPANY }, opts),
+        ]);
+        assert.equal(all.users.length, 250);
+        assert.ok(dept0.users.every((u) => u.deptExternalKey === "dept00") && dept0.users.length > 0);
+        assert.ok(dept1.users.every((u) => u.deptExternalKey === "dept01") && dept1.users.length > 0);
+        assert.equal(emulator.requests.length, 3, "one listing of three pages");
+    });
+
+    it("a different page size, endpoint or key is another question; share: false always fetches", async () => {
+        await getMccUsers({ companyId: COMPANY }, opts);
+        await getMccUsers({ companyId: COMPANY, pageSize: 50 }, opts);
+        await getMccUsers({ companyId: COMPANY }, { ...opts, share: false });
+        assert.equal(emulator.requests.length, 3 + 5 + 3);
+    });
+
+    it("a failed listing is not kept: the next call tries again", async () => {
+        emulator.setFaults([{ api: "organization", kind: "status", status: 404, errorCode: "300" }]);
+        await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts), { status: 404 });
+        assert.equal((await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts)).accounts.length, 3);
+        assert.equal(emulator.requests.length, 2);
+    });
+});
