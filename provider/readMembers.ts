@@ -3,11 +3,10 @@ import { isMccUserField, listMccUsers, MCC_USER_FIELDS_HELP, mccUsersPath, type 
 import type { RequestSettings } from "./apis/RequestSettings";
 import type { SendJson } from "./apis/SendJson";
 import { checkCompanyId, checkOrganizationGroupNo, checkPageSize } from "./arguments";
-import { resolveConnection } from "./credentials/resolveConnection";
-import type { SettingsSource } from "./credentials/settingsSources";
+import { resolveConnection, type SourceLoader } from "./credentials/resolveConnection";
 import { applyFilters, compileFilters, type Filter } from "./filters";
 import { sharedListing } from "./sharedListing";
-import { requestPolicy, withDeadline } from "./requestPolicy";
+import { deadlineFrom, requestPolicy } from "./requestPolicy";
 import { getJson, type RequestPolicy } from "./transport/getJson";
 
 /** What to read of an organization group. */
@@ -33,7 +32,7 @@ export interface ReadContext {
     /** Named in errors, e.g. `getMccUsers`. */
     readonly functionName: string;
     /** Where settings come from, first found wins. */
-    readonly sources: readonly (() => SettingsSource)[];
+    readonly sources: readonly SourceLoader[];
     readonly settings?: RequestSettings;
 }
 
@@ -72,8 +71,11 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
     const connection = resolveConnection("organization", context.sources);
     const { deadlineMs, concurrency: _, ...policy } = requestPolicy(fn, context.settings);
     const accounts = await sharedListing(["organization", connection, organizationGroupNo], context.settings?.share, () =>
-        withDeadline(deadlineMs, context.settings?.signal, organizationAccountsPath(organizationGroupNo), (signal) =>
-            fetchOrganizationAccounts(connection, organizationGroupNo, sender({ ...policy, signal }))));
+        fetchOrganizationAccounts(connection, organizationGroupNo, sender({
+            ...policy,
+            signal: context.settings?.signal,
+            deadline: deadlineFrom(deadlineMs, organizationAccountsPath(organizationGroupNo)),
+        })));
     return { organizationGroupNo, accounts: applyFilters(accounts, filters) };
 }
 
@@ -86,8 +88,11 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
     const connection = resolveConnection("mcc", context.sources);
     const { deadlineMs, concurrency, ...policy } = requestPolicy(fn, context.settings);
     const listing = await sharedListing(["mcc", connection, companyId, pageSize], context.settings?.share, () =>
-        withDeadline(deadlineMs, context.settings?.signal, mccUsersPath(companyId, true), (signal) =>
-            listMccUsers(connection, companyId, { pageSize, concurrency }, sender({ ...policy, signal }), policy.logger)));
+        listMccUsers(connection, companyId, { pageSize, concurrency }, sender({
+            ...policy,
+            signal: context.settings?.signal,
+            deadline: deadlineFrom(deadlineMs, mccUsersPath(companyId, true)),
+        }), policy.logger));
     return { companyId, users: applyFilters(listing.users, filters), total: listing.total };
 }
 

@@ -3,6 +3,7 @@ import { ConfigurationError } from "./errors/ConfigurationError";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
 import { NcloudTimeoutError } from "./errors/NcloudTimeoutError";
 import { stderrLogger } from "./Logger";
+import type { Deadline } from "./transport/httpClient";
 import type { RequestPolicy } from "./transport/getJson";
 import { RETRY_DEFAULTS, type RetryOptions } from "./transport/RetryOptions";
 
@@ -49,16 +50,7 @@ function retryOptions(fn: string, retry: RetryOptions | undefined): Required<Ret
     return resolved;
 }
 
-/**
- * Runs `work` with a signal that aborts on the caller's signal (with its reason) or when the deadline passes
- * (with an {@link NcloudTimeoutError} of scope `deadline`).
- */
-export async function withDeadline<T>(deadlineMs: number, signal: AbortSignal | undefined, path: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new NcloudTimeoutError("GET", path, deadlineMs, "deadline")), deadlineMs);
-    try {
-        return await work(signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal);
-    } finally {
-        clearTimeout(timer);
-    }
+/** The deadline of a call that starts now. */
+export function deadlineFrom(deadlineMs: number, path: string): Deadline {
+    return { at: Date.now() + deadlineMs, error: () => new NcloudTimeoutError("GET", path, deadlineMs, "deadline") };
 }

@@ -22,7 +22,7 @@ export function readContext(functionName: string, opts: NcloudInvokeOptions | un
             () => optionsSource({ accessKey, secretKey, site, organizationEndpoint, mccEndpoint }),
             () => pulumiConfigSource((key) => pulumi.runtime.getConfig(key)),
             () => environmentSource(),
-            () => configureFileSource(),
+            (needCredentials) => configureFileSource(needCredentials),
         ],
         settings: { ...settings, logger: logger ?? pulumiLogger() },
     };

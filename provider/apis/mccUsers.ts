@@ -31,7 +31,7 @@ export interface MccUser {
 
 const optionalText = z.string().nullish();
 
-const userSchema = z.looseObject({
+const userSchema = z.object({
     externalKey: z.string().min(1),
     name: optionalText,
     i18nNames: z.record(z.string(), z.string().nullable()).nullish(),
@@ -48,8 +48,8 @@ const userSchema = z.looseObject({
 const count = z.int().nonnegative();
 
 /** The body of `GET /ncloudmcc/v1/companies/{companyId}/users?limit=&offset=`. */
-export const mccUsersPageSchema = z.looseObject({
-    page: z.looseObject({ count, offset: count, limit: count, total: count }),
+export const mccUsersPageSchema = z.object({
+    page: z.object({ count, offset: count, limit: count, total: count }),
     users: z.array(userSchema),
 });
 

@@ -13,17 +13,23 @@ export interface Connection {
 }
 
 /**
+ * Loads one source of settings. `needCredentials` is false once an earlier source gave the key pair, so a
+ * source that holds nothing else (a credentials file) need not be read at all.
+ */
+export type SourceLoader = (needCredentials: boolean) => SettingsSource;
+
+/**
  * Resolves credentials and the endpoint for an API from sources in priority order, first found wins.
  * Sources are functions so that later ones (a file) are only read when earlier ones had nothing.
  * The access key and secret key always come from the same source.
  */
-export function resolveConnection(api: NcloudApi, sources: readonly (() => SettingsSource)[]): Connection {
+export function resolveConnection(api: NcloudApi, sources: readonly SourceLoader[]): Connection {
     let credentials: Credentials | undefined;
     let site: { value: string; name: string } | undefined;
     let endpoint: { value: string; name: string } | undefined;
     for (const load of sources) {
         if (credentials && site && endpoint) break;
-        const source = load();
+        const source = load(credentials === undefined);
         if (!credentials && (source.accessKey || source.secretKey)) {
             if (!source.accessKey || !source.secretKey) {
                 const have = (source.accessKey ?? source.secretKey)!.name;

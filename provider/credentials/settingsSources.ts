@@ -90,9 +90,11 @@ export function defaultConfigureFilePath(): string {
 
 /**
  * Keys from NCP's INI file `~/.ncloud/configure` (`ncloud_access_key_id`, `ncloud_secret_access_key`,
- * in its `[DEFAULT]` section or at the top). A missing file is an empty source.
+ * in its `[DEFAULT]` section or at the top). A missing file is an empty source; with `needCredentials`
+ * false, the file holds nothing else of use and is not read.
  */
-export function configureFileSource(path: string = defaultConfigureFilePath()): SettingsSource {
+export function configureFileSource(needCredentials = true, path: string = defaultConfigureFilePath()): SettingsSource {
+    if (!needCredentials) return { description: path };
     let text: string;
     try {
         text = readFileSync(path, "utf8");

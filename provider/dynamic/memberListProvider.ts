@@ -35,7 +35,7 @@ function context(type: string): ReadContext {
     return {
         functionName: type,
         // No per-resource credentials: they would have to travel in the resource's inputs, i.e. in state.
-        sources: [() => pulumiConfigSource(configured ?? (() => undefined)), () => environmentSource(), () => configureFileSource()],
+        sources: [() => pulumiConfigSource(configured ?? (() => undefined)), () => environmentSource(), (needCredentials) => configureFileSource(needCredentials)],
         // Diff, read and update must each see the list as it is now.
         settings: { share: false },
     };

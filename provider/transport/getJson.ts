@@ -5,8 +5,9 @@ import { NcloudNetworkError } from "../errors/NcloudNetworkError";
 import { NcloudTimeoutError } from "../errors/NcloudTimeoutError";
 import type { Logger } from "../Logger";
 import { adoptedOffset, adoptOffset, SKEW_THRESHOLD_MS, suggestedOffset } from "./clockSkew";
-import { sendSignedGet, type JsonResponse } from "./httpClient";
+import { sendSignedGet, type Deadline, type JsonResponse } from "./httpClient";
 import type { RetryOptions } from "./RetryOptions";
+import { abortScope } from "./abortScope";
 import { acquireRetryToken, recordSuccess } from "./retryBudget";
 
 /** A signed GET to make, whatever the attempts. */
@@ -32,8 +33,10 @@ export interface SendHooks {
 export interface RequestPolicy {
     readonly timeoutMs: number;
     readonly retry: Required<RetryOptions>;
-    /** Cancels everything: the caller's signal and the call's deadline. */
+    /** The caller's signal: cancels everything. */
     readonly signal?: AbortSignal;
+    /** The whole call's deadline: requests and waits end there. */
+    readonly deadline?: Deadline;
     readonly logger: Logger;
     /** A number in [0, 1) for the backoff's jitter. @default Math.random */
     readonly random?: () => number;
@@ -53,23 +56,23 @@ const FINAL_NETWORK_CODES = /^(ENOTFOUND|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|UNAB
  * once, at once; when that succeeds, the correction is kept for later requests to the endpoint.
  */
 export async function getJson(request: SignedGet, policy: RequestPolicy, hooks: SendHooks = {}): Promise<JsonResponse> {
+    const signals = [policy.signal, hooks.signal];
     const origin = request.url.origin;
     const { retry, logger } = policy;
-    const signal = hooks.signal && policy.signal ? AbortSignal.any([policy.signal, hooks.signal]) : (hooks.signal ?? policy.signal);
     const line = (attempt: number, outcome: string, next?: string) =>
         `GET ${request.displayPath} -> ${outcome} (attempt ${attempt}/${retry.attempts})${next ? `; ${next}` : ""}`;
     let correction: number | undefined;
     for (let attempt = 1; ; attempt++) {
         const offset = correction ?? adoptedOffset(origin);
         try {
-            const response = await sendSignedGet({ ...request, timestamp: Date.now() + offset, timeoutMs: policy.timeoutMs, signal });
+            const response = await sendSignedGet({ ...request, timestamp: Date.now() + offset, timeoutMs: policy.timeoutMs, deadline: policy.deadline, signals });
             recordSuccess(origin);
             hooks.onSuccess?.();
             if (adoptOffset(origin, offset)) warnOnSkew(origin, offset, logger);
             logger.debug(line(attempt, `${response.status}${response.traceId ? `, trace id ${response.traceId}` : ""}`));
             return response;
         } catch (error) {
-            if (signal?.aborted) throw signal.reason;
+            for (const signal of signals) if (signal?.aborted) throw signal.reason;
             if (isThrottle(error)) hooks.onThrottle?.();
             const outcome = describe(error);
             const suggested = error instanceof NcloudApiError && error.status === 401 && correction === undefined ? suggestedOffset(error.serverDate) : undefined;
@@ -92,7 +95,7 @@ export async function getJson(request: SignedGet, policy: RequestPolicy, hooks: 
                 throw error;
             }
             logger.debug(line(attempt, outcome, `retrying in ${Math.round(wait)} ms`));
-            await pause(wait, signal);
+            await pause(wait, signals, policy.deadline);
         }
     }
 }
@@ -164,11 +167,16 @@ function describe(error: unknown): string {
     return error instanceof Error ? error.name : "error";
 }
 
-async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits, unless the wait would pass the deadline: then the call ends now rather than after waiting for nothing. */
+async function pause(ms: number, signals: readonly (AbortSignal | undefined)[], deadline: Deadline | undefined): Promise<void> {
+    if (deadline && Date.now() + ms >= deadline.at) throw deadline.error();
+    const scope = abortScope(signals);
     try {
-        await sleep(ms, undefined, { signal });
+        await sleep(ms, undefined, { signal: scope.signal });
     } catch (error) {
-        if (signal?.aborted) throw signal.reason;
+        for (const signal of signals) if (signal?.aborted) throw signal.reason;
         throw error;
+    } finally {
+        scope.dispose();
     }
 }

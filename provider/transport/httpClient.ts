@@ -5,6 +5,7 @@ import { NcloudNetworkError } from "../errors/NcloudNetworkError";
 import { NcloudTimeoutError } from "../errors/NcloudTimeoutError";
 import { ResponseValidationError } from "../errors/ResponseValidationError";
 import { signV2 } from "../signing/signatureV2";
+import { abortScope } from "./abortScope";
 import { USER_AGENT } from "../version";
 
 /** One signed GET attempt. */
@@ -19,8 +20,17 @@ export interface AttemptRequest {
     readonly timestamp: number;
     /** This attempt's timeout, from sending to the last byte of the body. */
     readonly timeoutMs: number;
-    /** Cancels the attempt; its reason is thrown as is. */
-    readonly signal?: AbortSignal;
+    /** The whole call's deadline: the attempt ends there too, with the deadline's error. */
+    readonly deadline?: Deadline;
+    /** Cancel the attempt; the reason of the one that fires is thrown as is. */
+    readonly signals?: readonly (AbortSignal | undefined)[];
+}
+
+/** When a whole call must be over, and the error it ends with then. */
+export interface Deadline {
+    /** Epoch milliseconds. */
+    readonly at: number;
+    readonly error: () => Error;
 }
 
 /** A 2xx answer whose body was read fully and parsed as JSON. */
@@ -67,8 +77,9 @@ export async function sendSignedGet(attempt: AttemptRequest): Promise<JsonRespon
         accessKey: attempt.credentials.accessKey,
         secretKey: attempt.credentials.reveal(),
     });
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = attempt.signal ? AbortSignal.any([attempt.signal, timeout]) : timeout;
+    const untilDeadline = attempt.deadline ? attempt.deadline.at - Date.now() : Infinity;
+    if (untilDeadline <= 0) throw attempt.deadline!.error();
+    const scope = abortScope(attempt.signals ?? [], Math.min(timeoutMs, untilDeadline));
 
     let response: Dispatcher.ResponseData;
     let text: string;
@@ -77,15 +88,18 @@ export async function sendSignedGet(attempt: AttemptRequest): Promise<JsonRespon
             method,
             dispatcher: agent(),
             headers: { accept: "application/json", "user-agent": USER_AGENT, ...attempt.headers, ...signature },
-            signal,
+            signal: scope.signal,
         });
         text = await response.body.text();
     } catch (error) {
-        if (attempt.signal?.aborted) throw attempt.signal.reason;
-        if (timeout.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+        for (const signal of attempt.signals ?? []) if (signal?.aborted) throw signal.reason;
+        if (scope.timedOut && untilDeadline < timeoutMs) throw attempt.deadline!.error();
+        if (scope.timedOut || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
             throw new NcloudTimeoutError(method, displayPath, timeoutMs, "attempt", error);
         }
         throw new NcloudNetworkError(method, displayPath, error);
+    } finally {
+        scope.dispose();
     }
 
     const traceId = headerText(response.headers["x-ncp-trace-id"]);

@@ -56,6 +56,15 @@ describe("getOrganizationAccounts against the emulator", () => {
         });
     });
 
+    it("a number that is not an integer is refused, naming the field", async () => {
+        ctx.emulator.setFaults([{ api: "organization", kind: "body", contentType: "application/json", body: JSON.stringify([organizationAccounts()[0], { ...organizationAccounts()[1], masterMemberNo: 5001534.5 }]) }]);
+        await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, ctx.opts), (e: unknown) => {
+            assert.ok(e instanceof ResponseValidationError);
+            assert.deepEqual(e.issues, [{ path: "accounts[1].masterMemberNo", message: "expected an integer, received 5001534.5" }]);
+            return true;
+        });
+    });
+
     it("a body of the wrong shape names the field path", async () => {
         ctx.emulator.setFaults([{ api: "organization", kind: "body", contentType: "application/json", body: JSON.stringify([{ ...organizationAccounts()[0], memberNo: "5001533" }, { memberNo: 1 }]) }]);
         await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, ctx.opts), (e: unknown) => {
