@@ -2,9 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MccUser } from "../provider/apis/mccUsers";
 import { PAGE_SIZE } from "../provider/arguments";
 import type { Filter } from "../provider/filters";
-import { readMccUsers } from "../provider/readMembers";
 import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
 import { readContext } from "./readContext";
+import { readers } from "./readers";
 
 /** Arguments of {@link getMccUsers}. */
 export interface GetMccUsersArgs {
@@ -45,7 +45,7 @@ export interface GetMccUsersResult {
  * console.log(`${staff.users.length} of ${staff.total} members are in dept01`);
  */
 export async function getMccUsers(args: GetMccUsersArgs, opts?: NcloudInvokeOptions): Promise<GetMccUsersResult> {
-    const listing = await readMccUsers(args, readContext("getMccUsers", opts));
+    const listing = await readers().readMccUsers(args, readContext("getMccUsers", opts));
     return {
         companyId: listing.companyId,
         ...(args.filters ? { filters: args.filters } : {}),

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OrganizationAccount } from "../provider/apis/organizationAccounts";
 import type { Filter } from "../provider/filters";
-import { readOrganizationAccounts } from "../provider/readMembers";
 import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
 import { readContext } from "./readContext";
+import { readers } from "./readers";
 
 /** Arguments of {@link getOrganizationAccounts}. */
 export interface GetOrganizationAccountsArgs {
@@ -36,7 +36,7 @@ export interface GetOrganizationAccountsResult {
  * const joined = group.accounts.filter((a) => a.memberStatusCode === "JOIN");
  */
 export async function getOrganizationAccounts(args: GetOrganizationAccountsArgs, opts?: NcloudInvokeOptions): Promise<GetOrganizationAccountsResult> {
-    const listing = await readOrganizationAccounts(args, readContext("getOrganizationAccounts", opts));
+    const listing = await readers().readOrganizationAccounts(args, readContext("getOrganizationAccounts", opts));
     return { organizationGroupNo: listing.organizationGroupNo, ...(args.filters ? { filters: args.filters } : {}), accounts: listing.accounts };
 }
 

@@ -12,7 +12,7 @@ export type { RetryOptions } from "../provider/transport/RetryOptions";
 export type { Logger } from "../provider/Logger";
 export type { NcloudSite } from "../provider/credentials/sites";
 export * from "../provider/errors";
-export { closeConnections } from "../provider/transport/httpClient";
+export { closeConnections } from "../provider/transport/connections";
 export { OrganizationAccounts } from "./OrganizationAccounts";
 export type { OrganizationAccountsArgs } from "./OrganizationAccounts";
 export { MccUsers } from "./MccUsers";

@@ -6,6 +6,7 @@ import { NcloudTimeoutError } from "../errors/NcloudTimeoutError";
 import { ResponseValidationError } from "../errors/ResponseValidationError";
 import { signV2 } from "../signing/signatureV2";
 import { abortScope } from "./abortScope";
+import { registerCloser } from "./connections";
 import { USER_AGENT } from "../version";
 
 /** One signed GET attempt. */
@@ -47,15 +48,14 @@ export interface JsonResponse {
 let sharedAgent: Agent | undefined;
 
 function agent(): Agent {
-    sharedAgent ??= new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connections: 32 });
+    if (!sharedAgent) {
+        sharedAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connections: 32 });
+        registerCloser(closeAgent);
+    }
     return sharedAgent;
 }
 
-/**
- * Closes the shared connection pools. A program does not need to call it (idle sockets do not keep Node
- * alive); tests and short-lived tools may, to end promptly.
- */
-export async function closeConnections(): Promise<void> {
+async function closeAgent(): Promise<void> {
     const current = sharedAgent;
     sharedAgent = undefined;
     await current?.close();
