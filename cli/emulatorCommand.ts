@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { UsageError } from "./UsageError";
 import { DEFAULT_DATA_PATH, loadEmulatorData, parseFault, startEmulator, type Fault } from "../emulator";
 
 export const EMULATOR_USAGE = `Usage: ncloud-members emulator [options]
@@ -59,11 +60,6 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     });
     await emulator.close();
     return 0;
-}
-
-/** Thrown for a command line that cannot be run; the CLI prints it and exits 2. */
-export class UsageError extends Error {
-    override name = "UsageError";
 }
 
 function fault(text: string): Fault {

@@ -1,35 +1,42 @@
 #!/usr/bin/env node
-import { emulatorCommand, UsageError } from "./emulatorCommand";
+import { NcloudError } from "../provider/errors/NcloudError";
+import { emulatorCommand } from "./emulatorCommand";
+import { LIST_COMMANDS, listCommand, type ListCommandName } from "./listCommand";
+import { UsageError } from "./UsageError";
 
 const USAGE = `Usage: ncloud-members <command> [options]
 
 Commands:
-  emulator   run a local NCP API Gateway (Organization and Media Connect Center) for tests and demos
+  org-accounts   list the accounts of an NCP organization group
+  mcc-users      list the members of a Media Connect Center company
+  emulator       run a local NCP API Gateway (Organization and Media Connect Center) for tests and demos
 
 Run "ncloud-members <command> --help" for a command's options.`;
 
+// Input problems (ours, or the library's checks of arguments, credentials and settings) exit 2; failures of
+// the API or the network exit 1.
+const INPUT_ERRORS = new Set(["NCLOUD_INVALID_ARGUMENT", "NCLOUD_MISSING_CREDENTIALS", "NCLOUD_CONFIGURATION"]);
+
 async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
-    switch (command) {
-        case "emulator":
-            return emulatorCommand(rest);
-        case undefined:
-        case "-h":
-        case "--help":
-            process.stdout.write(`${USAGE}\n`);
-            return command === undefined ? 2 : 0;
-        default:
-            throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+    if (command === "emulator") return emulatorCommand(rest);
+    if (command !== undefined && command in LIST_COMMANDS) return listCommand(command as ListCommandName, rest);
+    if (command === undefined || command === "-h" || command === "--help") {
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
     }
+    throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
 }
 
 main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+        process.exitCode = code;
+    },
     (error: unknown) => {
-        // Bad usage (our own, or parseArgs' ERR_PARSE_ARGS_*) exits 2; anything else 1. One line, no stack.
-        const usage = error instanceof UsageError || String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
-        const hint = usage && !(error instanceof UsageError) ? " (see --help)" : "";
-        process.stderr.write(`ncloud-members: ${error instanceof Error ? error.message : String(error)}${hint}\n`);
-        process.exit(usage ? 2 : 1);
+        const parse = String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
+        const usage = error instanceof UsageError || parse || (error instanceof NcloudError && INPUT_ERRORS.has(error.code));
+        // One line, no stack: the message carries the NCP code and trace id where there are some.
+        process.stderr.write(`ncloud-members: ${error instanceof Error ? error.message : String(error)}${parse ? " (see --help)" : ""}\n`);
+        process.exitCode = usage ? 2 : 1;
     },
 );

@@ -88,7 +88,7 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
     const connection = resolveConnection("mcc", context.sources);
     const { deadlineMs, concurrency, ...policy } = requestPolicy(fn, context.settings);
     const listing = await sharedListing(["mcc", connection, companyId, pageSize], context.settings?.share, () =>
-        listMccUsers(connection, companyId, { pageSize, concurrency }, sender({
+        listMccUsers(connection, companyId, { pageSize, concurrency, onProgress: context.settings?.onProgress }, sender({
             ...policy,
             signal: context.settings?.signal,
             deadline: deadlineFrom(deadlineMs, mccUsersPath(companyId, true)),

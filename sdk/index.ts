@@ -17,3 +17,5 @@ export { OrganizationAccounts } from "./OrganizationAccounts";
 export type { OrganizationAccountsArgs } from "./OrganizationAccounts";
 export { MccUsers } from "./MccUsers";
 export type { MccUsersArgs } from "./MccUsers";
+export { checkMembers, requireMembers } from "./membershipGate";
+export type { MemberList, MembershipRequirement } from "./membershipGate";

@@ -20,6 +20,8 @@ export interface RequestSettings {
      * listing is not kept. @default true
      */
     readonly share?: boolean;
+    /** Told how far an MCC listing is, as its pages arrive (for a progress display). */
+    readonly onProgress?: (received: number, total: number) => void;
     /** Cancels the call; it then rejects with the signal's reason. */
     readonly signal?: AbortSignal;
     /** Where debug lines and warnings go. @default Pulumi's log in a program, else stderr (debug lines with `NCLOUD_DEBUG=1`) */

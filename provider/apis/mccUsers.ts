@@ -107,6 +107,8 @@ export interface ListingPlan {
     readonly pageSize: number;
     /** Pages fetched at once after the first; 1 fetches them one after another. */
     readonly concurrency: number;
+    /** Told how many users arrived so far, of how many. */
+    readonly onProgress?: (received: number, total: number) => void;
 }
 
 /**
@@ -124,7 +126,7 @@ export async function listMccUsers(connection: Connection, companyId: string, pl
     for (let run = 1; ; run++) {
         try {
             // After a failed listing, go page by page: it advances by what each page really holds.
-            return await listOnce(connection, companyId, plan.pageSize, run === 1 ? limit : undefined, send);
+            return await listOnce(connection, companyId, plan, run === 1 ? limit : undefined, send);
         } catch (error) {
             if (!(error instanceof IncompleteListingError)) throw error;
             problems.push(error.problem);
@@ -136,7 +138,8 @@ export async function listMccUsers(connection: Connection, companyId: string, pl
     }
 }
 
-async function listOnce(connection: Connection, companyId: string, pageSize: number, limit: AdaptiveLimit | undefined, send: SendJson): Promise<MccUsersListing> {
+async function listOnce(connection: Connection, companyId: string, plan: ListingPlan, limit: AdaptiveLimit | undefined, send: SendJson): Promise<MccUsersListing> {
+    const { pageSize } = plan;
     const listing = mccUsersPath(companyId, true);
     const keys = new Set<string>();
     let received = 0;
@@ -156,6 +159,7 @@ async function listOnce(connection: Connection, companyId: string, pageSize: num
         }
         received += page.users.length;
         if (received > total) fail(`the server sent more users than its total of ${total}`);
+        plan.onProgress?.(received, total);
         return page.users;
     };
 

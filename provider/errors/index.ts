@@ -9,3 +9,5 @@ export { InvalidArgumentError } from "./InvalidArgumentError";
 export { MissingCredentialsError } from "./MissingCredentialsError";
 export { ConfigurationError } from "./ConfigurationError";
 export { IncompleteListingError } from "./IncompleteListingError";
+export { MembershipError } from "./MembershipError";
+export type { MembershipVerdict, MissingMember } from "./MembershipError";

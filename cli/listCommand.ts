@@ -1,0 +1,131 @@
+import { parseArgs } from "node:util";
+import { environmentSource, configureFileSource, optionsSource } from "../provider/credentials/settingsSources";
+import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
+import type { Filter } from "../provider/filters";
+import { stderrLogger } from "../provider/Logger";
+import type { ReadContext } from "../provider/readMembers";
+import { formatList, TABLE_COLUMNS, type OutputFormat } from "./formatList";
+import { parseFilter } from "./parseFilter";
+import { readTerraformQuery, writeTerraformResult } from "./terraformExternal";
+import { UsageError } from "./UsageError";
+
+/** The two list commands: what each reads and how it is called. */
+export const LIST_COMMANDS = {
+    "org-accounts": { api: "organization", target: "group", summary: "the accounts of an NCP organization group" },
+    "mcc-users": { api: "mcc", target: "company", summary: "the members of a Media Connect Center company" },
+} as const;
+export type ListCommandName = keyof typeof LIST_COMMANDS;
+
+export function listUsage(command: ListCommandName): string {
+    const { target, summary } = LIST_COMMANDS[command];
+    return `Usage: ncloud-members ${command} --${target} ${target === "group" ? "NUMBER" : "ID"} [options]
+
+Lists ${summary}, complete or not at all.
+
+Options:
+  --${target} ${target === "group" ? "NUMBER  the organization group number" : "ID        the company id (integration key)"}
+  --filter F          keep items where a field equals one of the values: name=v1,v2; or matches a regular
+                      expression: name~=regex (repeatable; all must match; dotted names for nested fields)${target === "company" ? "\n  --page-size N       users asked for per request, 1 to 1000 (default 100)" : ""}
+  --output FORMAT     table, json or csv (default: table on a terminal, json when piped)
+  --site SITE         public, gov or fin (default: NCLOUD_SITE, else public)
+  --endpoint URL      send the requests here instead (e.g. the emulator at http://127.0.0.1:8080)
+  --terraform-external
+                      speak Terraform's external data source protocol: the query (${target}, filters or filter,
+                      ${target === "company" ? "page_size, " : ""}site, endpoint) comes as a JSON object of strings on stdin
+  --debug             log each request to stderr (method, path, status, attempt, wait, trace id)
+  -h, --help          show this help
+
+Credentials come from NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY (or NCLOUD_ACCESS_KEY_ID and
+NCLOUD_SECRET_ACCESS_KEY), else ~/.ncloud/configure. There are no key flags: a key on a command line
+is kept in the shell's history and shown by ps.
+
+Exit codes: 0 listed; 1 the API or the network failed; 2 bad usage or bad input.`;
+}
+
+/** `ncloud-members org-accounts` and `ncloud-members mcc-users`. */
+export async function listCommand(command: ListCommandName, argv: string[]): Promise<number> {
+    const { api, target } = LIST_COMMANDS[command];
+    const { values } = parseArgs({
+        args: argv,
+        options: {
+            [target]: { type: "string" },
+            filter: { type: "string", multiple: true },
+            "page-size": { type: "string" },
+            output: { type: "string" },
+            site: { type: "string" },
+            endpoint: { type: "string" },
+            "terraform-external": { type: "boolean" },
+            debug: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
+        strict: true,
+    }) as { values: Record<string, string | string[] | boolean | undefined> };
+    if (values.help) {
+        process.stdout.write(`${listUsage(command)}\n`);
+        return 0;
+    }
+    if (api === "organization" && values["page-size"] !== undefined) throw new UsageError("--page-size is for mcc-users only");
+
+    const terraform = values["terraform-external"] === true;
+    const query = terraform ? await readTerraformQuery(process.stdin, target, api === "mcc") : undefined;
+    const pick = (flag: string, key: string) => (query?.[key] ?? values[flag]) as string | undefined;
+    const filters: Filter[] | undefined = query?.filters ?? (values.filter as string[] | undefined)?.map(parseFilter);
+    const endpoint = pick("endpoint", "endpoint");
+    const logger = stderrLogger(values.debug ? { ...process.env, NCLOUD_DEBUG: "1" } : process.env);
+    const progress = !terraform && api === "mcc" && process.stderr.isTTY ? progressLine() : undefined;
+    const context: ReadContext = {
+        functionName: command,
+        sources: [
+            () => optionsSource({ site: pick("site", "site"), organizationEndpoint: endpoint, mccEndpoint: endpoint }),
+            () => environmentSource(),
+            (needCredentials) => configureFileSource(needCredentials),
+        ],
+        settings: { logger, onProgress: progress?.update },
+    };
+
+    const readers = require("../provider/readMembers") as typeof import("../provider/readMembers");
+    const targetValue = pick(target, target);
+    if (targetValue === undefined) throw new UsageError(`--${target} is required (see ncloud-members ${command} --help)`);
+    try {
+        if (api === "organization") {
+            const result = await readers.readOrganizationAccounts({ organizationGroupNo: integerArgument(command, "group", targetValue), filters }, context);
+            if (terraform) return writeTerraformResult({ organization_group_no: String(result.organizationGroupNo), count: String(result.accounts.length), accounts: JSON.stringify(result.accounts) });
+            return print(result.accounts, values.output as string | undefined, TABLE_COLUMNS.organization, `${result.accounts.length} account(s) in organization group ${result.organizationGroupNo}`);
+        }
+        const pageSize = pick("page-size", "page_size");
+        const result = await readers.readMccUsers({ companyId: targetValue, filters, pageSize: pageSize === undefined ? undefined : integerArgument(command, "pageSize", pageSize) }, context);
+        progress?.done();
+        if (terraform) return writeTerraformResult({ company_id: result.companyId, count: String(result.users.length), total: String(result.total), users: JSON.stringify(result.users) });
+        return print(result.users, values.output as string | undefined, TABLE_COLUMNS.mcc, `${result.users.length} of ${result.total} member(s)`);
+    } finally {
+        progress?.done();
+    }
+}
+
+function integerArgument(command: string, name: string, text: string): number {
+    if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError(command, name, `must be a whole number, got ${JSON.stringify(text)}`);
+    return Number(text);
+}
+
+function print(items: readonly object[], output: string | undefined, columns: readonly string[], summary: string): number {
+    const format = (output ?? (process.stdout.isTTY ? "table" : "json")) as OutputFormat;
+    if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--output must be table, json or csv, not ${JSON.stringify(output)}`);
+    process.stdout.write(formatList(items, format, columns));
+    if (format === "table") process.stdout.write(`${summary}\n`);
+    return 0;
+}
+
+/** A line on stderr that tells how far a long listing is, rewritten in place; cleared at the end. */
+function progressLine(): { update: (received: number, total: number) => void; done: () => void } {
+    let shown = false;
+    return {
+        update(received, total) {
+            shown = true;
+            process.stderr.write(`\rlisting members: ${received} of ${total}`);
+        },
+        done() {
+            if (shown) process.stderr.write("\r\x1b[K");
+            shown = false;
+        },
+    };
+}

@@ -1,0 +1,17 @@
+import type { Filter } from "../provider/filters";
+import { UsageError } from "./UsageError";
+
+/**
+ * `name=v1,v2` (the field equals one of the values) or `name~=regex` (a regular expression finds a match).
+ *
+ * @example
+ * parseFilter("deptExternalKey=dept01,dept02") // { name: "deptExternalKey", values: ["dept01", "dept02"] }
+ * parseFilter("i18nNames.ko_KR~=^김")          // { name: "i18nNames.ko_KR", values: ["^김"], regex: true }
+ */
+export function parseFilter(text: string): Filter {
+    const match = /^([^=~]+)(~?=)(.*)$/s.exec(text);
+    if (!match) throw new UsageError(`--filter ${JSON.stringify(text)}: expected name=value[,value...] or name~=regex`);
+    const [, name, operator, rest] = match as unknown as [string, string, string, string];
+    if (operator === "~=") return { name: name.trim(), values: [rest], regex: true };
+    return { name: name.trim(), values: rest.split(",") };
+}

@@ -1,0 +1,49 @@
+import type { Readable } from "node:stream";
+import type { Filter } from "../provider/filters";
+import { parseFilter } from "./parseFilter";
+import { UsageError } from "./UsageError";
+
+/** What Terraform's `external` data source passed in `query`, each value a string. */
+export interface TerraformQuery {
+    readonly [key: string]: string | Filter[] | undefined;
+    readonly filters?: Filter[];
+}
+
+/**
+ * Reads the query Terraform's `external` data source writes on stdin: one JSON object whose values are all
+ * strings. `filters` is a JSON-encoded list of filters (`jsonencode([{ name = …, values = [...] }])`);
+ * `filter` is one filter in the command line's `name=v1,v2` form.
+ */
+export async function readTerraformQuery(stdin: Readable, target: string, paged: boolean): Promise<TerraformQuery> {
+    let text = "";
+    for await (const chunk of stdin) text += String(chunk);
+    let query: unknown;
+    try {
+        query = JSON.parse(text);
+    } catch {
+        throw new UsageError("--terraform-external: stdin must be the query as one JSON object of strings");
+    }
+    if (typeof query !== "object" || query === null || Array.isArray(query) || !Object.values(query).every((v) => typeof v === "string")) {
+        throw new UsageError("--terraform-external: the query must be a JSON object whose values are all strings");
+    }
+    const known = [target, "filters", "filter", "site", "endpoint", ...(paged ? ["page_size"] : [])];
+    const unknown = Object.keys(query).filter((k) => !known.includes(k));
+    if (unknown.length > 0) throw new UsageError(`--terraform-external: unknown query key(s) ${unknown.join(", ")}; use ${known.join(", ")}`);
+    const { filters, filter, ...rest } = query as Record<string, string>;
+    let parsed: Filter[] | undefined;
+    if (filters !== undefined) {
+        try {
+            parsed = JSON.parse(filters) as Filter[];
+        } catch {
+            throw new UsageError("--terraform-external: filters must be a JSON-encoded list, e.g. jsonencode([{ name = \"deptExternalKey\", values = [\"dept01\"] }])");
+        }
+    }
+    if (filter !== undefined) parsed = [...(parsed ?? []), parseFilter(filter)];
+    return { ...rest, filters: parsed };
+}
+
+/** Writes the one flat JSON object of strings Terraform expects on stdout. */
+export function writeTerraformResult(result: Record<string, string>): number {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+}
