@@ -26,6 +26,12 @@ export const joinedAdmins = admins.accounts.apply((accounts) => accounts.map((a)
 
 // Personal data (e-mail addresses) stays secret in the stack.
 export const staffEmails = staff.users.apply((users) => users.map((u) => u.emailAddr));
+// A derived map, department -> e-mail addresses: still personal data, so still secret.
+export const emailsByDept = staff.users.apply((users) => {
+    const byDept: Record<string, string[]> = {};
+    for (const u of users) if (u.deptExternalKey && u.emailAddr) (byDept[u.deptExternalKey] ??= []).push(u.emailAddr);
+    return byDept;
+});
 // A count is not personal: unsecret it deliberately so it shows in `pulumi stack output`.
 export const staffCount = pulumi.unsecret(staff.users.apply((users) => users.length));
 export const companyMemberTotal = pulumi.unsecret(staff.total);
