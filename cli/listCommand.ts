@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { environmentSource, configureFileSource, optionsSource } from "../provider/credentials/settingsSources";
+import { settingsChain } from "../provider/credentials/settingsChain";
 import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
 import type { Filter } from "../provider/filters";
 import { stderrLogger } from "../provider/Logger";
@@ -75,11 +75,7 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
     const progress = !terraform && api === "mcc" && process.stderr.isTTY ? progressLine() : undefined;
     const context: ReadContext = {
         functionName: command,
-        sources: [
-            () => optionsSource({ site: pick("site", "site"), organizationEndpoint: endpoint, mccEndpoint: endpoint }),
-            () => environmentSource(),
-            (needCredentials) => configureFileSource(needCredentials),
-        ],
+        sources: settingsChain({ site: pick("site", "site"), organizationEndpoint: endpoint, mccEndpoint: endpoint }),
         settings: { logger, onProgress: progress?.update },
     };
 

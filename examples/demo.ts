@@ -5,8 +5,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_DATA_PATH, DEMO_ACCESS_KEY, DEMO_SECRET_KEY, loadEmulatorData, startEmulator } from "pulumi-ncloud-members/emulator";
+import { runUnderMocks } from "./runUnderMocks";
 
 const PROJECT = "ncloud-members-demo";
 const COMPANY_ID = "48128f23-e29b-496e-aa04-1f741fed86bc";
@@ -33,15 +33,9 @@ async function main(): Promise<void> {
 }
 
 async function showProgramOutputs(): Promise<void> {
-    await pulumi.runtime.setMocks({
-        newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
-        call: (args) => args.inputs,
-    }, PROJECT, "demo", false);
-    pulumi.runtime.setAllConfig({ [`${PROJECT}:companyId`]: COMPANY_ID }, [`${PROJECT}:companyId`]);
-    const outputs = require("./member-outputs") as Record<string, pulumi.Output<unknown>>;
-    for (const [name, output] of Object.entries(outputs)) {
-        const secret = await pulumi.isSecret(output);
-        const value = await new Promise<unknown>((done) => output.apply((v) => done(v)));
+    const run = await runUnderMocks("member-outputs", PROJECT, { companyId: COMPANY_ID }, ["companyId"]);
+    if (run.error) throw new Error(run.error);
+    for (const [name, { value, secret }] of Object.entries(run.outputs)) {
         console.log(`  ${name}${secret ? " [secret]" : ""}: ${shorten(value)}`);
     }
 }

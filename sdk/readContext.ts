@@ -1,10 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-    configureFileSource,
-    environmentSource,
-    optionsSource,
-    pulumiConfigSource,
-} from "../provider/credentials/settingsSources";
+import { settingsChain } from "../provider/credentials/settingsChain";
 import { stderrLogger, type Logger } from "../provider/Logger";
 import type { ReadContext } from "../provider/readMembers";
 import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
@@ -18,12 +13,7 @@ export function readContext(functionName: string, opts: NcloudInvokeOptions | un
     const { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, logger, ...settings } = opts ?? {};
     return {
         functionName,
-        sources: [
-            () => optionsSource({ accessKey, secretKey, site, organizationEndpoint, mccEndpoint }),
-            () => pulumiConfigSource((key) => pulumi.runtime.getConfig(key)),
-            () => environmentSource(),
-            (needCredentials) => configureFileSource(needCredentials),
-        ],
+        sources: settingsChain({ accessKey, secretKey, site, organizationEndpoint, mccEndpoint }, (key) => pulumi.runtime.getConfig(key)),
         settings: { ...settings, logger: logger ?? pulumiLogger() },
     };
 }

@@ -18,10 +18,10 @@ const HOSTS: Record<NcloudSite, Partial<Record<NcloudApi, string>>> = {
     gov: {},
 };
 
-/** The setting names that override an API's endpoint, per source. */
-export const ENDPOINT_SETTINGS: Record<NcloudApi, { option: string; config: string; env: string }> = {
-    organization: { option: "organizationEndpoint", config: "ncloud:organizationEndpoint", env: "NCLOUD_ORGANIZATION_ENDPOINT" },
-    mcc: { option: "mccEndpoint", config: "ncloud:mccEndpoint", env: "NCLOUD_MCC_ENDPOINT" },
+// The settings that override an API's endpoint, named in errors.
+const ENDPOINT_SETTINGS: Record<NcloudApi, { config: string; env: string }> = {
+    organization: { config: "ncloud:organizationEndpoint", env: "NCLOUD_ORGANIZATION_ENDPOINT" },
+    mcc: { config: "ncloud:mccEndpoint", env: "NCLOUD_MCC_ENDPOINT" },
 };
 
 /** Checks a site name from any source. */

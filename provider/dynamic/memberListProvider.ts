@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import type { dynamic } from "@pulumi/pulumi";
-import { configureFileSource, environmentSource, pulumiConfigSource } from "../credentials/settingsSources";
+import { settingsChain } from "../credentials/settingsChain";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS, readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
 import { contentHash } from "./contentHash";
@@ -35,7 +35,7 @@ function context(type: string): ReadContext {
     return {
         functionName: type,
         // No per-resource credentials: they would have to travel in the resource's inputs, i.e. in state.
-        sources: [() => pulumiConfigSource(configured ?? (() => undefined)), () => environmentSource(), (needCredentials) => configureFileSource(needCredentials)],
+        sources: settingsChain(undefined, configured),
         // Diff, read and update must each see the list as it is now.
         settings: { share: false },
     };

@@ -150,7 +150,7 @@ function retryWait(error: unknown, attempt: number, policy: RequestPolicy): numb
  * `Retry-After` in milliseconds: delay-seconds, or an HTTP date (measured against the response's own
  * `Date`, so a skewed local clock does not distort it). Undefined for a missing or unreadable value.
  */
-export function parseRetryAfter(value: string | undefined, serverDate?: string): number | undefined {
+function parseRetryAfter(value: string | undefined, serverDate?: string): number | undefined {
     if (value === undefined) return undefined;
     const text = value.trim();
     if (/^\d+$/.test(text)) return Number(text) * 1000;

@@ -21,8 +21,3 @@ export function acquireRetryToken(origin: string, afterTimeout: boolean): boolea
 export function recordSuccess(origin: string): void {
     buckets.set(origin, Math.min(CAPACITY, (buckets.get(origin) ?? CAPACITY) + SUCCESS_REFILL));
 }
-
-/** @internal the bucket size, for tests and the debug log */
-export function retryTokens(origin: string): number {
-    return buckets.get(origin) ?? CAPACITY;
-}
