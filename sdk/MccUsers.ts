@@ -31,11 +31,15 @@ export interface MccUsersArgs {
  * export const staffCount = staff.userCount;
  */
 export class MccUsers extends pulumi.dynamic.Resource {
+    /** The company id, as given (secret in state when it was given as a secret). */
     declare readonly companyId: pulumi.Output<string>;
+    /** The filters, as given. */
     declare readonly filters: pulumi.Output<Filter[] | undefined>;
+    /** The page size, as given. */
     declare readonly pageSize: pulumi.Output<number | undefined>;
     /** The members that pass the filters, in the server's order; secret unless `secretUsers: false`. */
     declare readonly users: pulumi.Output<MccUser[]>;
+    /** How many members passed the filters; not secret, unlike `users`. */
     declare readonly userCount: pulumi.Output<number>;
     /** The server's count of all members of the company, before filters. */
     declare readonly total: pulumi.Output<number>;

@@ -26,10 +26,13 @@ export interface OrganizationAccountsArgs {
  * export const adminCount = admins.accountCount;
  */
 export class OrganizationAccounts extends pulumi.dynamic.Resource {
+    /** The organization group number, as given. */
     declare readonly organizationGroupNo: pulumi.Output<number>;
+    /** The filters, as given. */
     declare readonly filters: pulumi.Output<Filter[] | undefined>;
     /** The accounts that pass the filters, in the API's order, fields as the API names them. */
     declare readonly accounts: pulumi.Output<OrganizationAccount[]>;
+    /** How many accounts passed the filters. */
     declare readonly accountCount: pulumi.Output<number>;
     /** `sha256:…` of the list: how a preview tells that the remote list changed. */
     declare readonly contentHash: pulumi.Output<string>;

@@ -3,7 +3,7 @@ import { ConfigurationError } from "../errors/ConfigurationError";
 /** The two NCP APIs this package reads. */
 export type NcloudApi = "organization" | "mcc";
 
-/** NCP's sites, as terraform-provider-ncloud names them. */
+/** NCP's sites, as terraform-provider-ncloud names them: `public` (default), `gov` (government), `fin` (financial). */
 export type NcloudSite = "public" | "gov" | "fin";
 
 export const SITES: readonly NcloudSite[] = ["public", "gov", "fin"];
