@@ -6,7 +6,7 @@ import { checkCompanyId, checkOrganizationGroupNo, checkPageSize } from "./argum
 import { resolveConnection, type SourceLoader } from "./credentials/resolveConnection";
 import { applyFilters, compileFilters, type Filter } from "./filters";
 import { sharedListing } from "./sharedListing";
-import { deadlineFrom, requestPolicy } from "./requestPolicy";
+import { requestPolicy } from "./requestPolicy";
 import { getJson, type RequestPolicy } from "./transport/getJson";
 
 /** What to read of an organization group. */
@@ -69,13 +69,9 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
     const organizationGroupNo = ORGANIZATION_ACCOUNTS_CHECKS.organizationGroupNo(fn, query.organizationGroupNo);
     const filters = ORGANIZATION_ACCOUNTS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("organization", context.sources);
-    const { deadlineMs, concurrency: _, ...policy } = requestPolicy(fn, context.settings);
+    const policy = requestPolicy(fn, context.settings ?? {}, organizationAccountsPath(organizationGroupNo));
     const accounts = await sharedListing(["organization", connection, organizationGroupNo], context.settings?.share, () =>
-        fetchOrganizationAccounts(connection, organizationGroupNo, sender({
-            ...policy,
-            signal: context.settings?.signal,
-            deadline: deadlineFrom(deadlineMs, organizationAccountsPath(organizationGroupNo)),
-        })));
+        fetchOrganizationAccounts(connection, organizationGroupNo, sender(policy)));
     return { organizationGroupNo, accounts: applyFilters(accounts, filters) };
 }
 
@@ -86,13 +82,10 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
     const pageSize = MCC_USERS_CHECKS.pageSize(fn, query.pageSize);
     const filters = MCC_USERS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("mcc", context.sources);
-    const { deadlineMs, concurrency, ...policy } = requestPolicy(fn, context.settings);
+    const policy = requestPolicy(fn, context.settings ?? {}, mccUsersPath(companyId, true));
+    const plan = { pageSize, concurrency: policy.concurrency, onProgress: context.settings?.onProgress };
     const listing = await sharedListing(["mcc", connection, companyId, pageSize], context.settings?.share, () =>
-        listMccUsers(connection, companyId, { pageSize, concurrency, onProgress: context.settings?.onProgress }, sender({
-            ...policy,
-            signal: context.settings?.signal,
-            deadline: deadlineFrom(deadlineMs, mccUsersPath(companyId, true)),
-        }), policy.logger));
+        listMccUsers(connection, companyId, plan, sender(policy), policy.logger));
     return { companyId, users: applyFilters(listing.users, filters), total: listing.total };
 }
 

@@ -3,28 +3,32 @@ import { ConfigurationError } from "./errors/ConfigurationError";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
 import { NcloudTimeoutError } from "./errors/NcloudTimeoutError";
 import { stderrLogger } from "./Logger";
-import type { Deadline } from "./transport/httpClient";
 import type { RequestPolicy } from "./transport/getJson";
 import { RETRY_DEFAULTS, type RetryOptions } from "./transport/RetryOptions";
 
-export const TIMEOUT_DEFAULTS = { timeoutMs: 10_000, deadlineMs: 120_000 } as const;
+const TIMEOUT_DEFAULTS = { timeoutMs: 10_000, deadlineMs: 120_000 } as const;
 
 // Eight pages in flight: enough to be within 1.2x of the latency floor and over 5x faster than a sequential
 // loop (bench/), while a rate-limited gateway sees a bounded number, halved at its first 429.
 export const CONCURRENCY = { min: 1, max: 32, default: 8 } as const;
 
-/** Resolves a call's settings (option, then environment, then default) into a policy, checking each. */
-export function requestPolicy(fn: string, settings: RequestSettings = {}, env: NodeJS.ProcessEnv = process.env): Omit<RequestPolicy, "signal"> & { deadlineMs: number; concurrency: number } {
+/**
+ * Resolves a call's settings (option, then environment, then default) into the policy of its requests,
+ * checking each; the call's deadline starts now. `path` names the call in a deadline error.
+ */
+export function requestPolicy(fn: string, settings: RequestSettings, path: string, env: NodeJS.ProcessEnv = process.env): RequestPolicy & { concurrency: number } {
     const concurrency = settings.concurrency ?? CONCURRENCY.default;
     if (!Number.isInteger(concurrency) || concurrency < CONCURRENCY.min || concurrency > CONCURRENCY.max) {
         throw new InvalidArgumentError(fn, "concurrency", `must be a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}, got ${String(concurrency)}`);
     }
+    const deadlineMs = duration(fn, "deadlineMs", settings.deadlineMs, "NCLOUD_DEADLINE_MS", env, TIMEOUT_DEFAULTS.deadlineMs);
     return {
         concurrency,
         timeoutMs: duration(fn, "timeoutMs", settings.timeoutMs, "NCLOUD_TIMEOUT_MS", env, TIMEOUT_DEFAULTS.timeoutMs),
-        deadlineMs: duration(fn, "deadlineMs", settings.deadlineMs, "NCLOUD_DEADLINE_MS", env, TIMEOUT_DEFAULTS.deadlineMs),
         retry: retryOptions(fn, settings.retry),
         logger: settings.logger ?? stderrLogger(env),
+        signal: settings.signal,
+        deadline: { at: Date.now() + deadlineMs, error: () => new NcloudTimeoutError("GET", path, deadlineMs, "deadline") },
     };
 }
 
@@ -48,9 +52,4 @@ function retryOptions(fn: string, retry: RetryOptions | undefined): Required<Ret
         if (!Number.isFinite(resolved[key]) || resolved[key] < 0) throw new InvalidArgumentError(fn, `retry.${key}`, `must be a number of milliseconds of 0 or more, got ${String(resolved[key])}`);
     }
     return resolved;
-}
-
-/** The deadline of a call that starts now. */
-export function deadlineFrom(deadlineMs: number, path: string): Deadline {
-    return { at: Date.now() + deadlineMs, error: () => new NcloudTimeoutError("GET", path, deadlineMs, "deadline") };
 }
