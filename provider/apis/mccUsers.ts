@@ -183,7 +183,9 @@ async function listOnce(connection: Connection, companyId: string, plan: Listing
     } else {
         const offsets: number[] = [];
         for (let offset = stride; offset < total!; offset += stride) offsets.push(offset);
-        pages.push(...await fetchAll(offsets, limit, (offset, hooks) => fetchPage(offset, hooks).then((page) => accept(page, offset, Math.min(stride, total! - offset)))));
+        const rest = await fetchAll(offsets, limit, (offset, hooks) => fetchPage(offset, hooks).then((page) => accept(page, offset, Math.min(stride, total! - offset))));
+        // Appended one by one: spreading a listing's pages as arguments overflows the stack past ~100,000 pages.
+        for (const page of rest) pages.push(page);
     }
     return { users: pages.flat(), total: total! };
 }

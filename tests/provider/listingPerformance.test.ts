@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator } from "../../emulator";
+import { listMccUsers } from "../../provider/apis/mccUsers";
+import type { SendJson } from "../../provider/apis/SendJson";
+import { Credentials } from "../../provider/credentials/Credentials";
 import { AdaptiveLimit } from "../../provider/transport/AdaptiveLimit";
 import { getMccUsers, getOrganizationAccounts, type NcloudInvokeOptions } from "../../sdk";
 import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, testData } from "../helpers/emulator";
@@ -56,6 +59,23 @@ describe("concurrent pagination", () => {
         assert.deepEqual(result.users, big);
         assert.match(logger.lines.join("\n"), /started again \(1\/2\): (the page at offset \d+ has 1 users, not 100|asked for offset \d+, the server answered offset 200)/);
         assert.equal(emulator.stats.maxInFlight, 8, "the first listing was concurrent");
+    });
+});
+
+describe("a listing of very many small pages", () => {
+    // 150,000 real requests would take most of a minute; the point here is the listing's own handling of that
+    // many pages, so the pages come from memory.
+    it("150,000 pages of one user each come back whole, in order", async () => {
+        const total = 150_000;
+        const send: SendJson = async (request) => {
+            const offset = Number(request.url.searchParams.get("offset"));
+            return { status: 200, body: { page: { count: 1, offset, limit: 1, total }, users: [{ externalKey: `k${offset}` }] } };
+        };
+        const connection = { baseUrl: new URL("http://127.0.0.1:1"), credentials: new Credentials("a", "b", "test"), site: "public" as const };
+        const result = await listMccUsers(connection, COMPANY, { pageSize: 1, concurrency: 32 }, send, { debug() {}, warn() {} });
+        assert.equal(result.users.length, total);
+        assert.equal(result.users[0]!.externalKey, "k0");
+        assert.equal(result.users[total - 1]!.externalKey, `k${total - 1}`);
     });
 });
 
