@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
 import type { Filter } from "../provider/filters";
 import { stderrLogger } from "../provider/Logger";
 import type { ReadContext } from "../provider/readMembers";
+import { readers } from "../sdk/readers";
 import { formatList, TABLE_COLUMNS, type OutputFormat } from "./formatList";
 import { parseFilter } from "./parseFilter";
 import { readTerraformQuery, writeTerraformResult } from "./terraformExternal";
@@ -79,17 +80,16 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
         settings: { logger, onProgress: progress?.update },
     };
 
-    const readers = require("../provider/readMembers") as typeof import("../provider/readMembers");
     const targetValue = pick(target, target);
     if (targetValue === undefined) throw new UsageError(`--${target} is required (see ncloud-members ${command} --help)`);
     try {
         if (api === "organization") {
-            const result = await readers.readOrganizationAccounts({ organizationGroupNo: integerArgument(command, "group", targetValue), filters }, context);
+            const result = await readers().readOrganizationAccounts({ organizationGroupNo: integerArgument(command, "group", targetValue), filters }, context);
             if (terraform) return writeTerraformResult({ organization_group_no: String(result.organizationGroupNo), count: String(result.accounts.length), accounts: JSON.stringify(result.accounts) });
             return print(result.accounts, values.output as string | undefined, TABLE_COLUMNS.organization, `${result.accounts.length} account(s) in organization group ${result.organizationGroupNo}`);
         }
         const pageSize = pick("page-size", "page_size");
-        const result = await readers.readMccUsers({ companyId: targetValue, filters, pageSize: pageSize === undefined ? undefined : integerArgument(command, "pageSize", pageSize) }, context);
+        const result = await readers().readMccUsers({ companyId: targetValue, filters, pageSize: pageSize === undefined ? undefined : integerArgument(command, "pageSize", pageSize) }, context);
         progress?.done();
         if (terraform) return writeTerraformResult({ company_id: result.companyId, count: String(result.users.length), total: String(result.total), users: JSON.stringify(result.users) });
         return print(result.users, values.output as string | undefined, TABLE_COLUMNS.mcc, `${result.users.length} of ${result.total} member(s)`);
