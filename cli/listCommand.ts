@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util";
 import { settingsChain } from "../provider/credentials/settingsChain";
 import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
-import type { Filter } from "../provider/filters";
+import { ORGANIZATION_ACCOUNT_FIELDS } from "../provider/apis/organizationAccounts";
+import { MCC_USER_FIELDS } from "../provider/apis/mccUsersPage";
+import { applyFilters, type Filter } from "../provider/filters";
 import { stderrLogger } from "../provider/Logger";
-import type { ReadContext } from "../provider/readMembers";
-import { readers } from "../sdk/readers";
-import { formatList, TABLE_COLUMNS, type OutputFormat } from "./formatList";
+import { iterateMccUsers, MCC_USERS_CHECKS, readMccUsers, readOrganizationAccounts, type MccUsersQuery, type ReadContext } from "../provider/readMembers";
+import { formatTable, TABLE_COLUMNS } from "./formatTable";
+import { csvListWriter, jsonListWriter, type ListWriter } from "./listWriter";
 import { parseFilter } from "./parseFilter";
 import { readTerraformQuery, writeTerraformResult } from "./terraformExternal";
 import { UsageError } from "./UsageError";
@@ -16,6 +18,9 @@ export const LIST_COMMANDS = {
     "mcc-users": { api: "mcc", target: "company", summary: "the members of a Media Connect Center company" },
 } as const;
 export type ListCommandName = keyof typeof LIST_COMMANDS;
+
+/** How a list is printed. */
+type OutputFormat = "table" | "json" | "csv";
 
 export function listUsage(command: ListCommandName): string {
     const { target, summary } = LIST_COMMANDS[command];
@@ -82,32 +87,68 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
 
     const targetValue = pick(target, target);
     if (targetValue === undefined) throw new UsageError(`--${target} is required (see ncloud-members ${command} --help)`);
+    const output = values.output as string | undefined;
+    const format = (output ?? (process.stdout.isTTY ? "table" : "json")) as OutputFormat;
+    if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--output must be table, json or csv, not ${JSON.stringify(output)}`);
     try {
         if (api === "organization") {
-            const result = await readers().readOrganizationAccounts({ organizationGroupNo: integerArgument(command, "group", targetValue), filters }, context);
-            if (terraform) return writeTerraformResult({ organization_group_no: String(result.organizationGroupNo), count: String(result.accounts.length), accounts: JSON.stringify(result.accounts) });
-            return print(result.accounts, values.output as string | undefined, TABLE_COLUMNS.organization, `${result.accounts.length} account(s) in organization group ${result.organizationGroupNo}`);
+            const result = await readOrganizationAccounts({ organizationGroupNo: integerArgument(command, "group", targetValue), filters }, context);
+            if (terraform) {
+                return writeTerraformResult({ organization_group_no: String(result.organizationGroupNo), count: String(result.accounts.length), accounts: JSON.stringify(result.accounts) });
+            }
+            if (format === "table") return printTable(result.accounts, TABLE_COLUMNS.organization, `${result.accounts.length} account(s) in organization group ${result.organizationGroupNo}`);
+            const writer = format === "json" ? jsonListWriter(process.stdout) : csvListWriter(process.stdout, ORGANIZATION_ACCOUNT_FIELDS, result.accounts, () => undefined);
+            await writer.write(result.accounts);
+            await writer.end();
+            return 0;
         }
-        const pageSize = pick("page-size", "page_size");
-        const result = await readers().readMccUsers({ companyId: targetValue, filters, pageSize: pageSize === undefined ? undefined : integerArgument(command, "pageSize", pageSize) }, context);
-        progress?.done();
-        if (terraform) return writeTerraformResult({ company_id: result.companyId, count: String(result.users.length), total: String(result.total), users: JSON.stringify(result.users) });
-        return print(result.users, values.output as string | undefined, TABLE_COLUMNS.mcc, `${result.users.length} of ${result.total} member(s)`);
+        const pageSizeText = pick("page-size", "page_size");
+        const query = { companyId: targetValue, filters, pageSize: pageSizeText === undefined ? undefined : integerArgument(command, "pageSize", pageSizeText) };
+        if (terraform || format === "table") {
+            const result = await readMccUsers(query, context);
+            progress?.done();
+            if (terraform) return writeTerraformResult({ company_id: result.companyId, count: String(result.users.length), total: String(result.total), users: JSON.stringify(result.users) });
+            return printTable(result.users, TABLE_COLUMNS.mcc, `${result.users.length} of ${result.total} member(s)`);
+        }
+        return await streamMccUsers(query, context, format, () => progress?.done());
     } finally {
         progress?.done();
     }
 }
+
+/**
+ * JSON and CSV stream page by page: a company of a million members prints in bounded memory. The filters are
+ * checked before any request and applied here, so CSV's columns come from the first page as the server sent it.
+ */
+async function streamMccUsers(query: MccUsersQuery, context: ReadContext, format: "json" | "csv", beforeOutput: () => void): Promise<number> {
+    const filters = MCC_USERS_CHECKS.filters(context.functionName, query.filters);
+    const pages = iterateMccUsers({ ...query, filters: undefined }, context);
+    let writer: ListWriter | undefined;
+    for await (const page of pages) {
+        beforeOutput();
+        writer ??=
+            format === "json"
+                ? jsonListWriter(process.stdout)
+                : csvListWriter(process.stdout, CSV_MCC_FIELDS, page.users, (field) =>
+                      context.settings?.logger?.warn(`field ${field} first appeared after the CSV header was written, so it is not in the CSV; --output json has every field`),
+                  );
+        await writer.write(applyFilters(page.users, filters));
+    }
+    await (writer ?? jsonListWriter(process.stdout)).end();
+    return 0;
+}
+
+// The documented fields, with i18nNames as one column per locale the first page has.
+const CSV_MCC_FIELDS = MCC_USER_FIELDS.map((field) => (field === "i18nNames" ? "i18nNames.*" : field));
 
 function integerArgument(command: string, name: string, text: string): number {
     if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError(command, name, `must be a whole number, got ${JSON.stringify(text)}`);
     return Number(text);
 }
 
-function print(items: readonly object[], output: string | undefined, columns: readonly string[], summary: string): number {
-    const format = (output ?? (process.stdout.isTTY ? "table" : "json")) as OutputFormat;
-    if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--output must be table, json or csv, not ${JSON.stringify(output)}`);
-    process.stdout.write(formatList(items, format, columns));
-    if (format === "table") process.stdout.write(`${summary}\n`);
+function printTable(items: readonly object[], columns: readonly string[], summary: string): number {
+    process.stdout.write(formatTable(items, columns));
+    process.stdout.write(`${summary}\n`);
     return 0;
 }
 

@@ -28,6 +28,12 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
 }
 
+// A closed pipe (`ncloud-members mcc-users … | head -2`) is the reader saying "enough": end quietly, as cat does.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+});
+
 main(process.argv.slice(2)).then(
     (code) => {
         process.exitCode = code;

@@ -6,7 +6,7 @@ export const PAGE_SIZE = { min: 1, max: 1000, default: 100 } as const;
 /** An organization group number: a positive integer. */
 export function checkOrganizationGroupNo(fn: string, value: unknown): number {
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-        throw new InvalidArgumentError(fn, "organizationGroupNo", `must be a positive integer, got ${describe(value)}`);
+        throw new InvalidArgumentError(fn, "organizationGroupNo", `must be a positive integer, got ${describeValue(value)}`);
     }
     return value;
 }
@@ -34,13 +34,13 @@ export function checkCompanyId(fn: string, value: unknown): string {
 export function checkPageSize(fn: string, value: unknown): number {
     if (value === undefined) return PAGE_SIZE.default;
     if (typeof value !== "number" || !Number.isInteger(value) || value < PAGE_SIZE.min || value > PAGE_SIZE.max) {
-        throw new InvalidArgumentError(fn, "pageSize", `must be an integer from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}, got ${describe(value)}`);
+        throw new InvalidArgumentError(fn, "pageSize", `must be an integer from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}, got ${describeValue(value)}`);
     }
     return value;
 }
 
 /** A short, safe rendering of a rejected non-secret value. */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
     if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
     if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
     if (value === null) return "null";

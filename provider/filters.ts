@@ -1,4 +1,4 @@
-import { describe } from "./arguments";
+import { describeValue } from "./arguments";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
 
 /**
@@ -31,19 +31,19 @@ export interface CompiledFilter {
  */
 export function compileFilters(fn: string, filters: unknown, isField: (name: string) => boolean, fieldHelp: string): CompiledFilter[] {
     if (filters === undefined) return [];
-    if (!Array.isArray(filters)) throw new InvalidArgumentError(fn, "filters", `must be an array, got ${describe(filters)}`);
+    if (!Array.isArray(filters)) throw new InvalidArgumentError(fn, "filters", `must be an array, got ${describeValue(filters)}`);
     return filters.map((filter: unknown, i): CompiledFilter => {
         const at = `filters[${i}]`;
-        if (typeof filter !== "object" || filter === null) throw new InvalidArgumentError(fn, at, `must be an object, got ${describe(filter)}`);
+        if (typeof filter !== "object" || filter === null) throw new InvalidArgumentError(fn, at, `must be an object, got ${describeValue(filter)}`);
         const { name, values, regex } = filter as Record<string, unknown>;
         if (typeof name !== "string" || name === "") throw new InvalidArgumentError(fn, `${at}.name`, "is required: the field to filter on");
         if (!isField(name)) throw new InvalidArgumentError(fn, `${at}.name`, `${JSON.stringify(name)} is not a field of this list; use one of ${fieldHelp}`);
         if (!Array.isArray(values) || values.length === 0) {
             throw new InvalidArgumentError(fn, `${at}.values`, "is required: a list of at least one value");
         }
-        if (regex !== undefined && typeof regex !== "boolean") throw new InvalidArgumentError(fn, `${at}.regex`, `must be true or false, got ${describe(regex)}`);
+        if (regex !== undefined && typeof regex !== "boolean") throw new InvalidArgumentError(fn, `${at}.regex`, `must be true or false, got ${describeValue(regex)}`);
         const texts = values.map((v: unknown, j) => {
-            if (typeof v !== "string") throw new InvalidArgumentError(fn, `${at}.values[${j}]`, `must be a string, got ${describe(v)}`);
+            if (typeof v !== "string") throw new InvalidArgumentError(fn, `${at}.values[${j}]`, `must be a string, got ${describeValue(v)}`);
             return v;
         });
         return { path: name.split("."), test: regex ? regexTest(fn, at, texts) : equalsTest(texts) };

@@ -1,13 +1,15 @@
-import { fetchOrganizationAccounts, ORGANIZATION_ACCOUNT_FIELDS, organizationAccountsPath, type OrganizationAccount } from "./apis/organizationAccounts";
-import { isMccUserField, listMccUsers, MCC_USER_FIELDS_HELP, mccUsersPath, type MccUser } from "./apis/mccUsers";
-import type { RequestSettings } from "./apis/RequestSettings";
-import type { SendJson } from "./apis/SendJson";
+import { ORGANIZATION_ACCOUNT_FIELDS, organizationAccountsPath, requestOrganizationAccounts } from "./apis/organizationAccounts";
+import { isMccUserField, MCC_USER_FIELDS_HELP, mccUsersPath, requestMccUsersPage, type MccCompany } from "./apis/mccUsersPage";
+import { paginateMccUsers } from "./apis/paginateMccUsers";
+import type { RequestSettings } from "./RequestSettings";
 import { checkCompanyId, checkOrganizationGroupNo, checkPageSize } from "./arguments";
-import { resolveConnection, type SourceLoader } from "./credentials/resolveConnection";
-import { applyFilters, compileFilters, type Filter } from "./filters";
-import { sharedListing } from "./sharedListing";
-import { requestPolicy } from "./requestPolicy";
-import { getJson, type RequestPolicy } from "./transport/getJson";
+import { resolveConnection, type Connection, type SourceLoader } from "./credentials/resolveConnection";
+import { applyFilters, compileFilters, type CompiledFilter, type Filter } from "./filters";
+import type { MccUser, MccUsersPage } from "./model/MccUser";
+import type { OrganizationAccount } from "./model/OrganizationAccount";
+import { requestPolicy, type RequestPolicy } from "./requestPolicy";
+import { listingFingerprint, sharedListings, type ListingCaller } from "./sharedListing";
+import { deadlineError } from "./transport/sendRequest";
 
 /** What to read of an organization group. */
 export interface OrganizationAccountsQuery {
@@ -52,8 +54,7 @@ export interface MccUsersListing {
 /** The check of each argument, by name: each throws an InvalidArgumentError naming what is wrong. */
 export const ORGANIZATION_ACCOUNTS_CHECKS = {
     organizationGroupNo: checkOrganizationGroupNo,
-    filters: (fn: string, value: unknown) =>
-        compileFilters(fn, value, (name) => ORGANIZATION_ACCOUNT_FIELDS.includes(name), ORGANIZATION_ACCOUNT_FIELDS.join(", ")),
+    filters: (fn: string, value: unknown) => compileFilters(fn, value, (name) => ORGANIZATION_ACCOUNT_FIELDS.includes(name), ORGANIZATION_ACCOUNT_FIELDS.join(", ")),
 } as const;
 
 /** The check of each argument, by name: each throws an InvalidArgumentError naming what is wrong. */
@@ -69,26 +70,92 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
     const organizationGroupNo = ORGANIZATION_ACCOUNTS_CHECKS.organizationGroupNo(fn, query.organizationGroupNo);
     const filters = ORGANIZATION_ACCOUNTS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("organization", context.sources);
-    const policy = requestPolicy(fn, context.settings ?? {}, organizationAccountsPath(organizationGroupNo));
-    const accounts = await sharedListing(["organization", connection, organizationGroupNo], context.settings?.share, () =>
-        fetchOrganizationAccounts(connection, organizationGroupNo, sender(policy)));
+    const policy = requestPolicy(fn, context.settings ?? {});
+    const accounts = await shared(context, policy, connection, ["organization", organizationGroupNo], organizationAccountsPath(organizationGroupNo), (p) =>
+        requestOrganizationAccounts(connection, organizationGroupNo, p),
+    );
     return { organizationGroupNo, accounts: applyFilters(accounts, filters) };
 }
 
 /** Validates the query, resolves the connection, lists every page of the company and filters the whole list. Bad input sends nothing. */
 export async function readMccUsers(query: MccUsersQuery, context: ReadContext): Promise<MccUsersListing> {
+    const listing = mccUsersListing(query, context);
+    const { company, pageSize, policy } = listing;
+    const all = await shared(context, policy, company.connection, ["mcc", company.companyId, pageSize], mccUsersPath(company.companyId, true), async (p, onProgress) => {
+        const users: MccUser[] = [];
+        let total = 0;
+        const pages = paginateMccUsers(
+            { ...listing.plan, logger: p.logger, onProgress, onRestart: () => (users.length = 0) },
+            (offset, hooks) => requestMccUsersPage(company, offset, pageSize, p, hooks),
+        );
+        for await (const page of pages) {
+            // One by one: spreading a listing's pages as arguments overflows the stack past ~100,000 pages.
+            for (const user of page.users) users.push(user);
+            total = page.total;
+        }
+        return { users, total };
+    });
+    return { companyId: company.companyId, users: applyFilters(all.users, listing.filters), total: all.total };
+}
+
+/**
+ * The pages of a company's members as they arrive, each with the users that pass the filters; for callers who
+ * stream a large company and never hold the whole list. Checks the query at once (bad input throws here and
+ * sends nothing); requests start at the first `next()`. Not shared with other callers. A listing that fails its
+ * checks after it gave pages is an error, not a restart.
+ */
+export function iterateMccUsers(query: MccUsersQuery, context: ReadContext): AsyncIterableIterator<MccUsersPage> {
+    const { company, pageSize, policy, plan, filters } = mccUsersListing(query, context);
+    const pages = paginateMccUsers({ ...plan, logger: policy.logger, onProgress: context.settings?.onProgress }, (offset, hooks) =>
+        requestMccUsersPage(company, offset, pageSize, policy, hooks),
+    );
+    return filterPages(pages, filters);
+}
+
+async function* filterPages(pages: AsyncIterable<MccUsersPage>, filters: readonly CompiledFilter[]): AsyncIterableIterator<MccUsersPage> {
+    for await (const page of pages) yield filters.length === 0 ? page : { ...page, users: applyFilters(page.users, filters) };
+}
+
+function mccUsersListing(query: MccUsersQuery, context: ReadContext) {
     const fn = context.functionName;
     const companyId = MCC_USERS_CHECKS.companyId(fn, query.companyId);
     const pageSize = MCC_USERS_CHECKS.pageSize(fn, query.pageSize);
     const filters = MCC_USERS_CHECKS.filters(fn, query.filters);
-    const connection = resolveConnection("mcc", context.sources);
-    const policy = requestPolicy(fn, context.settings ?? {}, mccUsersPath(companyId, true));
-    const plan = { pageSize, concurrency: policy.concurrency, onProgress: context.settings?.onProgress };
-    const listing = await sharedListing(["mcc", connection, companyId, pageSize], context.settings?.share, () =>
-        listMccUsers(connection, companyId, plan, sender(policy), policy.logger));
-    return { companyId, users: applyFilters(listing.users, filters), total: listing.total };
+    const company: MccCompany = { connection: resolveConnection("mcc", context.sources), companyId };
+    const policy = requestPolicy(fn, context.settings ?? {});
+    const plan = { listing: mccUsersPath(companyId, true), concurrency: policy.concurrency, maxUsers: policy.maxUsers, maxPages: policy.maxPages };
+    return { company, pageSize, filters, policy, plan };
 }
 
-function sender(policy: RequestPolicy): SendJson {
-    return (request, hooks) => getJson(request, policy, hooks);
+/**
+ * Runs a listing for this caller, shared with every other caller in the process who asks the same question
+ * with the same credentials and settings (unless `share: false`). The caller's signal and deadline bound its
+ * own wait; `run` gets the policy the listing runs under.
+ */
+function shared<T>(
+    context: ReadContext,
+    policy: RequestPolicy,
+    connection: Connection,
+    question: readonly (string | number)[],
+    displayPath: string,
+    run: (policy: RequestPolicy, onProgress?: (received: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+    const onProgress = context.settings?.onProgress;
+    if (context.settings?.share === false) return run(policy, onProgress);
+    const caller: ListingCaller = { signal: policy.signal, deadline: policy.deadline, deadlineError: () => deadlineError({ displayPath }, policy, 0), onProgress };
+    const { credentials, baseUrl, site } = connection;
+    const fingerprint = listingFingerprint([
+        ...question,
+        baseUrl.href,
+        site,
+        credentials.accessKey,
+        credentials.reveal(),
+        policy.timeoutMs,
+        policy.retry,
+        policy.concurrency,
+        policy.maxBodyBytes,
+        policy.maxUsers,
+        policy.maxPages,
+    ]);
+    return sharedListings.list(fingerprint, caller, (listing) => run({ ...policy, signal: listing.signal, deadline: listing.deadline }, listing.onProgress));
 }

@@ -1,26 +1,151 @@
-import type { Connection } from "./credentials/resolveConnection";
+import { createHmac, randomBytes } from "node:crypto";
+import type { Deadline } from "./requestPolicy";
+import { abortScope } from "./transport/abortScope";
+
+/** One caller of a listing: what it waits with, and what it is told. */
+export interface ListingCaller {
+    /** Cancels this caller's wait. */
+    readonly signal?: AbortSignal;
+    /** When this caller stops waiting. */
+    readonly deadline: Deadline;
+    /** The error this caller gets at its deadline. */
+    readonly deadlineError: () => Error;
+    readonly onProgress?: (received: number, total: number) => void;
+}
+
+/** What a listing runs with: cancelled when no caller waits any more, and bounded by the latest caller's deadline. */
+export interface ListingRun {
+    readonly signal?: AbortSignal;
+    readonly deadline: Deadline;
+    readonly onProgress: (received: number, total: number) => void;
+}
+
+interface Entry {
+    readonly startedAt: number;
+    readonly result: Promise<unknown>;
+    readonly cancel: AbortController;
+    readonly callers: Set<ListingCaller>;
+    settled: boolean;
+}
 
 // A Pulumi program asks for the same list in several places, and each preview runs them all: one listing
-// answers them. Kept 5 minutes from its start, so a long-lived process still sees membership change.
-const KEEP_MS = 5 * 60 * 1000;
-
-const listings = new Map<string, { readonly at: number; readonly listing: Promise<unknown> }>();
+// answers them. Kept 5 minutes from its start, so a long-lived process still sees membership change; at most
+// 64 listings, so a process that reads many companies does not keep them all.
+const STORE_DEFAULTS = { keepMs: 5 * 60 * 1000, maxEntries: 64 } as const;
 
 /**
- * The listing for a question (API, endpoint, access key, arguments), shared by every caller in the process
- * while it runs and until 5 minutes after it started. A failure is not kept: the next caller tries again.
+ * Listings shared by every caller in the process who asks the same question with the same credentials. A
+ * caller that gives up (its signal, its deadline) leaves; the listing goes on while any caller still waits and
+ * is cancelled when none does. A failure is not kept: the next caller tries again.
  */
-export function sharedListing<T>(question: readonly [string, Connection, ...(string | number)[]], share: boolean | undefined, list: () => Promise<T>): Promise<T> {
-    if (share === false) return list();
-    const [api, connection, ...args] = question;
-    const key = JSON.stringify([api, connection.baseUrl.href, connection.credentials.accessKey, ...args]);
-    const now = Date.now();
-    const kept = listings.get(key);
-    if (kept && now - kept.at < KEEP_MS) return kept.listing as Promise<T>;
-    const listing = list();
-    listings.set(key, { at: now, listing });
-    listing.catch(() => {
-        if (listings.get(key)?.listing === listing) listings.delete(key);
-    });
-    return listing;
+export class ListingStore {
+    readonly #entries = new Map<string, Entry>();
+    readonly #keepMs: number;
+    readonly #maxEntries: number;
+    readonly #now: () => number;
+
+    constructor(options: { keepMs?: number; maxEntries?: number; now?: () => number } = {}) {
+        this.#keepMs = options.keepMs ?? STORE_DEFAULTS.keepMs;
+        this.#maxEntries = options.maxEntries ?? STORE_DEFAULTS.maxEntries;
+        this.#now = options.now ?? Date.now;
+    }
+
+    /** How many listings are kept or running. */
+    get size(): number {
+        this.#sweep();
+        return this.#entries.size;
+    }
+
+    /** The listing for `fingerprint`: a running or recent one, or a new one from `start`. */
+    list<T>(fingerprint: string, caller: ListingCaller, start: (run: ListingRun) => Promise<T>): Promise<T> {
+        this.#sweep();
+        const kept = this.#entries.get(fingerprint);
+        if (kept) return this.#join(fingerprint, kept, caller) as Promise<T>;
+        while (this.#entries.size >= this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+        const cancel = new AbortController();
+        // The first caller is in before the listing starts: its deadline bounds the listing's first request.
+        const callers = new Set<ListingCaller>([caller]);
+        const deadline: Deadline = {
+            get at() {
+                return Math.max(-Infinity, ...[...callers].map((c) => c.deadline.at));
+            },
+            get ms() {
+                return Math.max(0, ...[...callers].map((c) => c.deadline.ms));
+            },
+        };
+        const onProgress = (received: number, total: number) => {
+            for (const c of callers) c.onProgress?.(received, total);
+        };
+        const entry: Entry = { startedAt: this.#now(), result: start({ signal: cancel.signal, deadline, onProgress }), cancel, callers, settled: false };
+        this.#entries.set(fingerprint, entry);
+        entry.result.then(
+            () => {
+                entry.settled = true;
+                const left = this.#keepMs - (this.#now() - entry.startedAt);
+                // Unref'd: a kept listing never holds a process open, and is gone once expired even if nobody asks again.
+                setTimeout(() => this.#forget(fingerprint, entry), Math.max(0, left)).unref();
+            },
+            () => this.#forget(fingerprint, entry),
+        );
+        return this.#join(fingerprint, entry, caller) as Promise<T>;
+    }
+
+    /** Forgets every listing, cancelling those still running. */
+    clear(): void {
+        for (const entry of this.#entries.values()) if (!entry.settled) entry.cancel.abort(new Error("the shared listings were reset"));
+        this.#entries.clear();
+    }
+
+    #join(fingerprint: string, entry: Entry, caller: ListingCaller): Promise<unknown> {
+        if (entry.settled) return entry.result;
+        entry.callers.add(caller);
+        return new Promise((resolve, reject) => {
+            const scope = abortScope([caller.signal], Math.max(0, caller.deadline.at - Date.now()), caller.deadlineError);
+            const leave = () => {
+                scope.dispose();
+                entry.callers.delete(caller);
+            };
+            scope.signal.addEventListener("abort", () => {
+                leave();
+                reject(scope.signal.reason);
+                if (entry.callers.size === 0 && !entry.settled) {
+                    entry.cancel.abort(scope.signal.reason);
+                    this.#forget(fingerprint, entry);
+                }
+            });
+            entry.result.then(
+                (value) => {
+                    leave();
+                    resolve(value);
+                },
+                (error: unknown) => {
+                    leave();
+                    reject(error);
+                },
+            );
+        });
+    }
+
+    #forget(fingerprint: string, entry: Entry): void {
+        if (this.#entries.get(fingerprint) === entry) this.#entries.delete(fingerprint);
+    }
+
+    #sweep(): void {
+        const now = this.#now();
+        for (const [fingerprint, entry] of this.#entries) if (entry.settled && now - entry.startedAt >= this.#keepMs) this.#entries.delete(fingerprint);
+    }
+}
+
+/** The process's shared listings. */
+export const sharedListings = new ListingStore();
+
+// A key of its own per process: fingerprints cannot be matched against guessed secrets from outside the process.
+const FINGERPRINT_KEY = randomBytes(32);
+
+/**
+ * A one-way fingerprint of everything that decides a listing's answer (API, endpoint, site, both keys, the
+ * arguments, the request settings): equal only when the server would answer both callers alike.
+ */
+export function listingFingerprint(parts: readonly unknown[]): string {
+    return createHmac("sha256", FINGERPRINT_KEY).update(JSON.stringify(parts)).digest("base64");
 }

@@ -1,4 +1,4 @@
-import type { RequestSettings } from "../provider/apis/RequestSettings";
+import type { RequestSettings } from "../provider/RequestSettings";
 import type { ConnectionOptions } from "../provider/credentials/settingsSources";
 
 /**

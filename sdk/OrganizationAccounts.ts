@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { OrganizationAccount } from "../provider/apis/organizationAccounts";
+import type { OrganizationAccount } from "../provider/model/OrganizationAccount";
 import type { Filter } from "../provider/filters";
 import { organizationAccountsProvider } from "./dynamicProviders";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { MccUser } from "../provider/apis/mccUsers";
+import type { MccUser } from "../provider/model/MccUser";
 import { PAGE_SIZE } from "../provider/arguments";
 import type { Filter } from "../provider/filters";
 import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";

@@ -2,12 +2,13 @@ export { getOrganizationAccounts, getOrganizationAccountsOutput } from "./getOrg
 export type { GetOrganizationAccountsArgs, GetOrganizationAccountsOutputArgs, GetOrganizationAccountsResult } from "./getOrganizationAccounts";
 export { getMccUsers, getMccUsersOutput } from "./getMccUsers";
 export type { GetMccUsersArgs, GetMccUsersOutputArgs, GetMccUsersResult } from "./getMccUsers";
+export { iterateMccUsers } from "./iterateMccUsers";
 export type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
-export type { OrganizationAccount } from "../provider/apis/organizationAccounts";
-export type { MccUser } from "../provider/apis/mccUsers";
+export type { OrganizationAccount } from "../provider/model/OrganizationAccount";
+export type { MccUser, MccUsersPage } from "../provider/model/MccUser";
 export type { Filter } from "../provider/filters";
 export type { ConnectionOptions } from "../provider/credentials/settingsSources";
-export type { RequestSettings } from "../provider/apis/RequestSettings";
+export type { RequestSettings } from "../provider/RequestSettings";
 export type { RetryOptions } from "../provider/transport/RetryOptions";
 export type { Logger } from "../provider/Logger";
 export type { NcloudSite } from "../provider/credentials/sites";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { MccUser } from "../provider/apis/mccUsers";
-import type { OrganizationAccount } from "../provider/apis/organizationAccounts";
+import type { MccUser } from "../provider/model/MccUser";
+import type { OrganizationAccount } from "../provider/model/OrganizationAccount";
 import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
 import { MembershipError, type MembershipVerdict, type MissingMember } from "../provider/errors/MembershipError";
 

@@ -1,28 +1,10 @@
 import { z } from "zod";
 import { apiUrl, type Connection } from "../credentials/resolveConnection";
-import type { SendJson } from "./SendJson";
 import { ResponseValidationError, type ResponseIssue } from "../errors/ResponseValidationError";
+import type { OrganizationAccount } from "../model/OrganizationAccount";
+import type { RequestPolicy } from "../requestPolicy";
+import { sendRequest } from "../transport/sendRequest";
 import { parseBody } from "./parseBody";
-
-/** An account of an organization group, with the fields exactly as the Organization API names them. */
-export interface OrganizationAccount {
-    readonly memberNo: number;
-    readonly organizationNo: number;
-    readonly organizationGroupNo: number;
-    readonly masterMemberNo: number;
-    /** `Y` for the master account. */
-    readonly masterMemberYn: string;
-    /** The login id, masked by the API (`o***m01@na***rp.com`). */
-    readonly loginId: string;
-    readonly memberName: string;
-    /** `INVT` (invited, not yet joined) or `JOIN` (signed up). */
-    readonly memberStatusCode: string;
-    readonly memberStatusName: string;
-    /** Added in newer API versions. */
-    readonly memberAlias?: string | null;
-    /** Fields the API adds later are kept as they come. */
-    readonly [field: string]: unknown;
-}
 
 // The integer fields are typed with z.number() and checked for integers in one loop (integerIssues): zod's
 // per-field check machinery for z.int() doubles the validation's cost on a large group (bench/).
@@ -42,6 +24,9 @@ const accountSchema = z.object({
     memberAlias: z.string().nullish(),
 });
 
+/** An account as the schema checks it; the public {@link OrganizationAccount} is written out and must agree (tests/provider/publicTypes.test.ts). */
+export type OrganizationAccountRecord = z.infer<typeof accountSchema>;
+
 /** The body of `GET /open-api/v1/account/group/{organizationGroupNo}`: a JSON array, not paginated. */
 export const organizationAccountsSchema = z.array(accountSchema);
 
@@ -52,10 +37,10 @@ export function organizationAccountsPath(organizationGroupNo: number): string {
     return `/open-api/v1/account/group/${organizationGroupNo}`;
 }
 
-/** Fetches and validates every account of an organization group. */
-export async function fetchOrganizationAccounts(connection: Connection, organizationGroupNo: number, send: SendJson): Promise<OrganizationAccount[]> {
+/** Requests and validates every account of an organization group (one request: the API does not page). */
+export async function requestOrganizationAccounts(connection: Connection, organizationGroupNo: number, policy: RequestPolicy): Promise<OrganizationAccount[]> {
     const url = apiUrl(connection.baseUrl, organizationAccountsPath(organizationGroupNo));
-    const response = await send({ url, credentials: connection.credentials, displayPath: url.pathname });
+    const response = await sendRequest({ url, credentials: connection.credentials, displayPath: url.pathname }, policy);
     const context = { method: "GET", path: url.pathname, traceId: response.traceId, root: "accounts" };
     const accounts = parseBody(organizationAccountsSchema, response.body, context);
     const issues = integerIssues(accounts);

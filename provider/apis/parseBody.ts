@@ -1,19 +1,45 @@
 import type { z } from "zod";
 import { ResponseValidationError } from "../errors/ResponseValidationError";
 
+/** The deepest nesting a body may have: the APIs' own shapes are 4 deep; a deeper one breaks recursive code later. */
+export const MAX_BODY_DEPTH = 64;
+
 /**
  * Validates a parsed body against an API's schema and returns the body itself; a mismatch is a
  * {@link ResponseValidationError} naming each field path (`users[3].externalKey`), prefixed with `root`.
  *
  * The schemas transform nothing, so the body is returned as parsed rather than zod's copy: fields the API
  * adds later stay exactly as they came, and no copy is made of every item (zod's stripping `z.object` is
- * its compiled fast path, about twice as fast as a catch-all object that copies unknown keys).
+ * its compiled fast path, about twice as fast as a catch-all object that copies unknown keys). Those kept
+ * fields are why the depth is checked here: they are passed on to code that walks them recursively.
  */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, context: { method: string; path: string; traceId?: string; root?: string }): z.output<S> {
+    if (tooDeep(body)) {
+        throw new ResponseValidationError(context.method, context.path, [{ path: context.root ?? "", message: `nested more than ${MAX_BODY_DEPTH} levels deep` }], context.traceId);
+    }
     const result = schema.safeParse(body);
     if (result.success) return body as z.output<S>;
     const issues = result.error.issues.map((issue) => ({ path: fieldPath(context.root ?? "", issue.path), message: issue.message }));
     throw new ResponseValidationError(context.method, context.path, issues, context.traceId);
+}
+
+// Iterative, with an explicit stack: a recursive walk would itself overflow on the bodies it is meant to catch.
+function tooDeep(body: unknown): boolean {
+    if (typeof body !== "object" || body === null) return false;
+    const stack: [unknown, number][] = [[body, 1]];
+    while (stack.length > 0) {
+        const [value, depth] = stack.pop()!;
+        if (depth > MAX_BODY_DEPTH) return true;
+        if (Array.isArray(value)) {
+            for (const item of value) if (typeof item === "object" && item !== null) stack.push([item, depth + 1]);
+        } else {
+            for (const key in value as object) {
+                const item = (value as Record<string, unknown>)[key];
+                if (typeof item === "object" && item !== null) stack.push([item, depth + 1]);
+            }
+        }
+    }
+    return false;
 }
 
 function fieldPath(root: string, path: readonly PropertyKey[]): string {

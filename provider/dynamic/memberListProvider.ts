@@ -56,7 +56,7 @@ function makeProvider(kind: MemberList): Required<Omit<dynamic.ResourceProvider,
     };
     const outputs = async (inputs: Props): Promise<Props> => {
         const { list, extra } = await kind.read(inputs, context(kind.type));
-        return { ...inputs, [kind.listProperty]: list, [kind.countProperty]: list.length, ...extra, contentHash: contentHash(list) };
+        return { ...inputs, [kind.listProperty]: list, [kind.countProperty]: list.length, ...extra, contentHash: contentHash(list, extra) };
     };
     return {
         // Input problems are failures for the engine to show, not exceptions; unknown values (preview) are not judged.
@@ -74,12 +74,13 @@ function makeProvider(kind: MemberList): Required<Omit<dynamic.ResourceProvider,
             }
             return { inputs, failures };
         },
-        // A change when the inputs changed, or when the remote list no longer hashes to what state holds.
+        // A change when the inputs changed, or when the outputs read now (the list and every other output that can
+        // change, such as MCC's total) no longer hash to what state holds.
         async diff(_id: string, olds: Props, news: Props) {
             const inputs = inputsOf(news);
             if (containsUnknown(inputs) || !isDeepStrictEqual(inputsOf(olds), inputs)) return { changes: true };
-            const { list } = await kind.read(inputs, context(kind.type));
-            return { changes: contentHash(list) !== olds.contentHash };
+            const { list, extra } = await kind.read(inputs, context(kind.type));
+            return { changes: contentHash(list, extra) !== olds.contentHash };
         },
         async create(inputs: Props) {
             return { id: kind.id(inputs), outs: await outputs(inputsOf(inputs)) };

@@ -1,7 +1,8 @@
 import { NcloudError } from "./NcloudError";
+import type { TransportFacts } from "./TransportFacts";
 
 /** Where an API error came from and what the gateway said; every field is safe to log. */
-export interface NcloudApiErrorDetails {
+export interface NcloudApiErrorDetails extends TransportFacts {
     /** HTTP status. */
     readonly status: number;
     /** NCP's error code (`"200"`, `"COMMON_104"`, `"180000"`), when the body had one. */
@@ -19,12 +20,10 @@ export interface NcloudApiErrorDetails {
     readonly retryAfter?: string;
     /** The response `Date` header: the gateway's clock. */
     readonly serverDate?: string;
-    /** How many attempts were made before giving up. @default 1 */
-    readonly attempts?: number;
 }
 
 /** The gateway answered with an HTTP error status. */
-export class NcloudApiError extends NcloudError {
+export class NcloudApiError extends NcloudError implements NcloudApiErrorDetails {
     readonly code = "NCLOUD_API_ERROR";
     readonly status: number;
     readonly errorCode?: string;
@@ -35,13 +34,15 @@ export class NcloudApiError extends NcloudError {
     readonly path: string;
     readonly retryAfter?: string;
     readonly serverDate?: string;
-    /** How many attempts were made before giving up. */
-    attempts: number;
+    readonly attempts: number;
+    readonly retryable: boolean;
+    readonly retryAfterMs?: number;
 
     constructor(d: NcloudApiErrorDetails) {
-        const ncp = d.errorCode !== undefined || d.ncpMessage !== undefined
-            ? ` (NCP code ${d.errorCode ?? "none"}: ${d.ncpMessage ?? "no message"}${d.details ? `; ${d.details}` : ""})`
-            : "";
+        const ncp =
+            d.errorCode !== undefined || d.ncpMessage !== undefined
+                ? ` (NCP code ${d.errorCode ?? "none"}: ${d.ncpMessage ?? "no message"}${d.details ? `; ${d.details}` : ""})`
+                : "";
         super(`NCP API answered HTTP ${d.status}${ncp} to ${d.method} ${d.path}${d.traceId ? ` [trace id ${d.traceId}]` : ""}`);
         this.status = d.status;
         this.errorCode = d.errorCode;
@@ -52,6 +53,8 @@ export class NcloudApiError extends NcloudError {
         this.path = d.path;
         this.retryAfter = d.retryAfter;
         this.serverDate = d.serverDate;
-        this.attempts = d.attempts ?? 1;
+        this.attempts = d.attempts;
+        this.retryable = d.retryable;
+        this.retryAfterMs = d.retryAfterMs;
     }
 }

@@ -11,3 +11,6 @@ export { ConfigurationError } from "./ConfigurationError";
 export { IncompleteListingError } from "./IncompleteListingError";
 export { MembershipError } from "./MembershipError";
 export type { MembershipVerdict, MissingMember } from "./MembershipError";
+export { ListingTooLargeError } from "./ListingTooLargeError";
+export { ResponseTooLargeError } from "./ResponseTooLargeError";
+export type { TransportFacts } from "./TransportFacts";

@@ -2,8 +2,10 @@
 // gateway's clock is in the 401's Date header. An offset past this threshold is a wrong clock; below it, it is
 // Date's one-second resolution and network time.
 export const SKEW_THRESHOLD_MS = 2 * 60 * 1000;
-// A Date further off than this is not a clock to trust (a proxy's garbage, a zero date).
-const PLAUSIBLE_MS = 366 * 24 * 60 * 60 * 1000;
+// The largest correction ever applied. A request signed for a future time stays valid at NCP until then (the
+// signature does not cover the host), so a hostile endpoint's far-off Date must not make us sign ahead; a real
+// clock an hour off needs fixing, not compensating.
+export const MAX_CORRECTION_MS = 60 * 60 * 1000;
 
 // Milliseconds added to this machine's clock when signing for an origin; set only once a request signed with
 // it succeeded, so a bogus Date header can never make the client sign with a wrong time.
@@ -23,12 +25,17 @@ export function adoptOffset(origin: string, offset: number): boolean {
 
 /**
  * The correction a 401's `Date` suggests: the gateway's clock minus ours, or 0 when the two agree within the
- * threshold. Undefined when there is no usable Date.
+ * threshold. Undefined when there is no usable Date, or one more than {@link MAX_CORRECTION_MS} off.
  */
 export function suggestedOffset(date: string | undefined, receivedAt: number = Date.now()): number | undefined {
     const server = date === undefined ? Number.NaN : Date.parse(date);
     if (Number.isNaN(server)) return undefined;
     const offset = server - receivedAt;
-    if (Math.abs(offset) > PLAUSIBLE_MS || receivedAt + offset < 0) return undefined;
+    if (Math.abs(offset) > MAX_CORRECTION_MS) return undefined;
     return Math.abs(offset) > SKEW_THRESHOLD_MS ? offset : 0;
+}
+
+/** Forgets every correction (tests reset process-wide state between files). */
+export function resetClockCorrections(): void {
+    adopted.clear();
 }

@@ -21,3 +21,8 @@ export function acquireRetryToken(origin: string, afterTimeout: boolean): boolea
 export function recordSuccess(origin: string): void {
     buckets.set(origin, Math.min(CAPACITY, (buckets.get(origin) ?? CAPACITY) + SUCCESS_REFILL));
 }
+
+/** Refills every bucket (tests reset process-wide state between files). */
+export function resetRetryBudgets(): void {
+    buckets.clear();
+}

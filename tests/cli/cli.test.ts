@@ -44,9 +44,10 @@ describe("the ncloud-members command", function () {
         const csv = await run(["mcc-users", "--company", COMPANY, "--output", "csv", "--page-size", "2", ...endpoint()]);
         assert.equal(csv.code, 0, csv.stderr);
         const lines = csv.stdout.split("\r\n");
-        assert.equal(lines[0], "externalKey,name,i18nNames.ko_KR,i18nNames.en_US,deptExternalKey,emailAddr,cphNo");
-        assert.equal(lines[1], "user000000,Member 0,이0,Member 0,dept00,user000000@example.com,KR+82 01012345678");
-        assert.equal(lines[3], "user000002,,,,,,");
+        // Every documented field has a column (the header is fixed before the rows stream), i18nNames one per locale.
+        assert.equal(lines[0], "externalKey,name,i18nNames.ko_KR,i18nNames.en_US,deptExternalKey,jobGradeExternalKey,jobPositionExternalKey,emailAddr,telNo,cphNo,localeTypeCd,tmznTypeCd");
+        assert.equal(lines[1], "user000000,Member 0,이0,Member 0,dept00,,,user000000@example.com,,KR+82 01012345678,,");
+        assert.equal(lines[3], "user000002,,,,,,,,,,,");
         assert.equal(lines.length, 1 + 7 + 1);
     });
 

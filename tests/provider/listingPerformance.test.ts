@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { listMccUsers } from "../../provider/apis/mccUsers";
-import type { SendJson } from "../../provider/apis/SendJson";
-import { Credentials } from "../../provider/credentials/Credentials";
+import { paginateMccUsers, type PageFetcher } from "../../provider/apis/paginateMccUsers";
 import { AdaptiveLimit } from "../../provider/transport/AdaptiveLimit";
 import { getMccUsers, getOrganizationAccounts, type NcloudInvokeOptions } from "../../sdk";
 import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, testData } from "../helpers/emulator";
@@ -67,15 +65,13 @@ describe("a listing of very many small pages", () => {
     // many pages, so the pages come from memory.
     it("150,000 pages of one user each come back whole, in order", async () => {
         const total = 150_000;
-        const send: SendJson = async (request) => {
-            const offset = Number(request.url.searchParams.get("offset"));
-            return { status: 200, body: { page: { count: 1, offset, limit: 1, total }, users: [{ externalKey: `k${offset}` }] } };
-        };
-        const connection = { baseUrl: new URL("http://127.0.0.1:1"), credentials: new Credentials("a", "b", "test"), site: "public" as const };
-        const result = await listMccUsers(connection, COMPANY, { pageSize: 1, concurrency: 32 }, send, { debug() {}, warn() {} });
-        assert.equal(result.users.length, total);
-        assert.equal(result.users[0]!.externalKey, "k0");
-        assert.equal(result.users[total - 1]!.externalKey, `k${total - 1}`);
+        const fetchPage: PageFetcher = async (offset) => ({ offset, total, users: [{ externalKey: `k${offset}` }] });
+        const plan = { listing: "/test", concurrency: 32, maxUsers: total, maxPages: total, logger: { debug() {}, warn() {} } };
+        const keys: string[] = [];
+        for await (const page of paginateMccUsers(plan, fetchPage)) for (const user of page.users) keys.push(user.externalKey);
+        assert.equal(keys.length, total);
+        assert.equal(keys[0], "k0");
+        assert.equal(keys[total - 1], `k${total - 1}`);
     });
 });
 

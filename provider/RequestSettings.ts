@@ -1,5 +1,5 @@
-import type { Logger } from "../Logger";
-import type { RetryOptions } from "../transport/RetryOptions";
+import type { Logger } from "./Logger";
+import type { RetryOptions } from "./transport/RetryOptions";
 
 /** How the requests of a call are sent. */
 export interface RequestSettings {
@@ -20,6 +20,12 @@ export interface RequestSettings {
      * listing is not kept. @default true
      */
     readonly share?: boolean;
+    /** The largest response body read (error bodies too), in bytes; a larger one is a `ResponseTooLargeError`, not retried. @default 33554432 (32 MiB) */
+    readonly maxBodyBytes?: number;
+    /** The most users an MCC listing may announce (`page.total`); more is an `IncompleteListingError` before page two. @default 10000000 */
+    readonly maxUsers?: number;
+    /** The most pages an MCC listing may take; more is an `IncompleteListingError` before page two. @default 100000 */
+    readonly maxPages?: number;
     /** Told how far an MCC listing is, as its pages arrive (for a progress display). */
     readonly onProgress?: (received: number, total: number) => void;
     /** Cancels the call; it then rejects with the signal's reason. */

@@ -1,0 +1,94 @@
+import type { Writable } from "node:stream";
+import { flattenItem } from "./flattenItem";
+
+/** Writes a list item by item, so a listing streams to stdout page by page and is never held whole. */
+export interface ListWriter {
+    /** Writes some items; resolves when the stream can take more. */
+    write(items: readonly object[]): Promise<void>;
+    /** Writes what closes the list. */
+    end(): Promise<void>;
+}
+
+/** Writes text, waiting while the stream's buffer is full. */
+export async function writeText(out: Writable, text: string): Promise<void> {
+    if (text === "" || out.write(text)) return;
+    await new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+            out.off("drain", done);
+            out.off("error", done);
+            if (error) reject(error);
+            else resolve();
+        };
+        out.on("drain", done);
+        out.on("error", done);
+    });
+}
+
+/**
+ * A JSON array, byte for byte as `JSON.stringify(items, null, 2)` writes it. A listing that fails midway leaves
+ * the array unclosed, so no JSON parser takes a partial list for a whole one.
+ */
+export function jsonListWriter(out: Writable): ListWriter {
+    let count = 0;
+    return {
+        async write(items) {
+            let text = "";
+            for (const item of items) text += `${count++ === 0 ? "[" : ","}\n  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}`;
+            await writeText(out, text);
+        },
+        end: () => writeText(out, count === 0 ? "[]\n" : "\n]\n"),
+    };
+}
+
+/**
+ * CSV (RFC 4180, CRLF) with one column per field, nested fields as dotted columns (`i18nNames.ko_KR`). The header
+ * is written first, so its columns are fixed before the rows arrive: the documented fields (`name.*` for an object's
+ * fields), then those `sample`
+ * (the first page) has besides. A field first seen later is not in any column: `onUnplacedField` is told its name
+ * once.
+ */
+export function csvListWriter(out: Writable, documented: readonly string[], sample: readonly object[], onUnplacedField: (field: string) => void): ListWriter {
+    const columns = csvColumns(documented, sample.map((item) => flattenItem(item)));
+    const known = new Set(columns);
+    const told = new Set<string>();
+    let headerWritten = false;
+    const header = () => {
+        if (headerWritten) return "";
+        headerWritten = true;
+        return csvLine(columns);
+    };
+    return {
+        async write(items) {
+            let text = header();
+            for (const item of items) {
+                const row = flattenItem(item);
+                for (const field of Object.keys(row)) {
+                    if (!known.has(field) && !told.has(field)) {
+                        told.add(field);
+                        onUnplacedField(field);
+                    }
+                }
+                text += csvLine(columns.map((c) => row[c] ?? ""));
+            }
+            await writeText(out, text);
+        },
+        end: () => writeText(out, header()),
+    };
+}
+
+// A documented object field, written `i18nNames.*`, becomes the dotted columns the sample has of it.
+function csvColumns(documented: readonly string[], sample: readonly Record<string, string>[]): string[] {
+    const seen = [...new Set(sample.flatMap((row) => Object.keys(row)))];
+    const columns: string[] = [];
+    for (const field of documented) {
+        if (field.endsWith(".*")) columns.push(...seen.filter((name) => name.startsWith(field.slice(0, -1))));
+        else columns.push(field);
+    }
+    for (const name of seen) if (!columns.includes(name)) columns.push(name);
+    return columns;
+}
+
+// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
+function csvLine(fields: readonly string[]): string {
+    return `${fields.map((text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)).join(",")}\r\n`;
+}

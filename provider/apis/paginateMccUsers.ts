@@ -1,0 +1,123 @@
+import { IncompleteListingError } from "../errors/IncompleteListingError";
+import { ListingTooLargeError } from "../errors/ListingTooLargeError";
+import type { Logger } from "../Logger";
+import type { MccUsersPage } from "../model/MccUser";
+import { AdaptiveLimit } from "../transport/AdaptiveLimit";
+import { orderedPool } from "../transport/orderedPool";
+import type { SendHooks } from "../transport/sendRequest";
+
+/** A listing that fails its integrity checks is started again this many times before it is an error. */
+export const LISTING_RESTARTS = 2;
+
+/** Fetches the page of a company's members that starts at `offset`. */
+export type PageFetcher = (offset: number, hooks: SendHooks) => Promise<MccUsersPage>;
+
+/** How a listing is paged and bounded. */
+export interface PaginationPlan {
+    /** The listing's path as errors and logs show it. */
+    readonly listing: string;
+    /** Pages fetched at once after the first; 1 fetches them one after another. */
+    readonly concurrency: number;
+    readonly maxUsers: number;
+    readonly maxPages: number;
+    readonly logger: Logger;
+    /** Told how many users arrived so far, of how many. */
+    readonly onProgress?: (received: number, total: number) => void;
+    /**
+     * The listing starts again from its first page: forget every page it gave. Without it, a listing that has
+     * given a page and then fails its checks is an error rather than a restart: the consumer cannot take back
+     * what it already passed on.
+     */
+    readonly onRestart?: () => void;
+}
+
+/**
+ * The pages of a company's members, in the server's order, each checked before it is given: every integrity
+ * rule of a listing is here. The first page gives the total and the page size the server really sends (it may
+ * cap `limit`); the other pages are then fetched `concurrency` at a time, fewer while the gateway throttles.
+ * Any sign that the pages do not add up to exactly the server's list (a page at another offset or of another
+ * size, an empty page before the total, a total that changes, a repeated `externalKey`) starts the listing
+ * again, page by page, up to {@link LISTING_RESTARTS} times; then it is an {@link IncompleteListingError}: never
+ * a partial or doubled list. A total beyond `maxUsers` or `maxPages` is a {@link ListingTooLargeError}.
+ */
+export async function* paginateMccUsers(plan: PaginationPlan, fetchPage: PageFetcher): AsyncGenerator<MccUsersPage, void, undefined> {
+    const problems: string[] = [];
+    const limit = new AdaptiveLimit(plan.concurrency);
+    for (let run = 1; ; run++) {
+        let gave = false;
+        try {
+            // After a failed listing, go page by page: it advances by what each page really holds.
+            for await (const page of onePass(plan, fetchPage, run === 1 ? limit : undefined)) {
+                gave = true;
+                yield page;
+            }
+            return;
+        } catch (error) {
+            if (!(error instanceof IncompleteListingError)) throw error;
+            problems.push(error.problem);
+            if (run > LISTING_RESTARTS || (gave && plan.onRestart === undefined)) {
+                if (problems.length === 1) throw error;
+                throw new IncompleteListingError(error.path, `${problems.length} listings failed: ${problems.join("; then ")}`, error.received, error.total);
+            }
+            if (gave) plan.onRestart!();
+            plan.logger.debug(`listing ${error.path} started again (${run}/${LISTING_RESTARTS}): ${error.problem}`);
+        }
+    }
+}
+
+async function* onePass(plan: PaginationPlan, fetchPage: PageFetcher, limit: AdaptiveLimit | undefined): AsyncGenerator<MccUsersPage, void, undefined> {
+    const check = new ListingCheck(plan);
+    const first = check.accept(await fetchPage(0, {}), 0);
+    const { total } = first;
+    const stride = first.users.length;
+    if (total > plan.maxUsers) throw new ListingTooLargeError(plan.listing, "maxUsers", total, plan.maxUsers);
+    const pages = stride === 0 ? 1 : Math.ceil(total / stride);
+    if (pages > plan.maxPages) throw new ListingTooLargeError(plan.listing, "maxPages", pages, plan.maxPages);
+    yield first;
+    if (limit === undefined || limit.max === 1) {
+        while (check.received < total) {
+            const offset = check.received;
+            yield check.accept(await fetchPage(offset, {}), offset);
+        }
+        return;
+    }
+    function* offsets(): Generator<number> {
+        for (let offset = stride; offset < total; offset += stride) yield offset;
+    }
+    const pool = orderedPool(offsets(), limit, async (offset, hooks) => ({ offset, page: await fetchPage(offset, hooks) }));
+    for await (const { offset, page } of pool) yield check.accept(page, offset, Math.min(stride, total - offset));
+}
+
+/** The integrity rules of one pass over a listing. */
+class ListingCheck {
+    readonly #plan: PaginationPlan;
+    readonly #keys = new Set<string>();
+    received = 0;
+    #total: number | undefined;
+
+    constructor(plan: PaginationPlan) {
+        this.#plan = plan;
+    }
+
+    /** The page, if it fits the pages before it; else an IncompleteListingError saying how it does not. */
+    accept(page: MccUsersPage, offset: number, expected?: number): MccUsersPage {
+        if (page.offset !== offset) this.#fail(`asked for offset ${offset}, the server answered offset ${page.offset} (a repeated or shifted page)`);
+        if (this.#total === undefined) this.#total = page.total;
+        else if (page.total !== this.#total) this.#fail(`page.total changed from ${this.#total} to ${page.total} during the listing`);
+        const total = this.#total;
+        if (page.users.length === 0 && offset < total) this.#fail(`the server sent an empty page at offset ${offset}`);
+        if (expected !== undefined && page.users.length !== expected) this.#fail(`the page at offset ${offset} has ${page.users.length} users, not ${expected}`);
+        for (const user of page.users) {
+            if (this.#keys.has(user.externalKey)) this.#fail(`externalKey ${JSON.stringify(user.externalKey)} came twice`);
+            this.#keys.add(user.externalKey);
+        }
+        this.received += page.users.length;
+        if (this.received > total) this.#fail(`the server sent more users than its total of ${total}`);
+        this.#plan.onProgress?.(this.received, total);
+        return page;
+    }
+
+    #fail(problem: string): never {
+        throw new IncompleteListingError(this.#plan.listing, problem, this.received, this.#total);
+    }
+}
