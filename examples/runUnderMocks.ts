@@ -1,6 +1,14 @@
 // Runs an example program as the Pulumi engine would load it, but in this process under Pulumi's mocks: no
 // CLI, no engine. Used by `npm run demo` and by the tests of the examples.
 import * as pulumi from "@pulumi/pulumi";
+import * as providers from "pulumi-ncloud-members/dynamic-provider";
+
+// The package's resources are created by its real dynamic provider (as the provider host would), against whatever
+// NCP endpoint the environment names: their outputs are the lists, not placeholders.
+const PROVIDERS: Record<string, typeof providers.mccUsers> = {
+    "pulumi-nodejs:dynamic/ncloud-members:OrganizationAccounts": providers.organizationAccounts,
+    "pulumi-nodejs:dynamic/ncloud-members:MccUsers": providers.mccUsers,
+};
 
 /** What a program did: its stack outputs (value and whether secret), its error, the resources it registered. */
 export interface ProgramRun {
@@ -8,6 +16,16 @@ export interface ProgramRun {
     readonly error?: string;
     /** `type::name` of each resource whose registration reached the (mock) engine. */
     readonly resources: string[];
+}
+
+// The dynamic-provider host declines secrets, so the engine sends it secret inputs as plain values: do the same.
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+function plain(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(plain);
+    if (typeof value !== "object" || value === null) return value;
+    const record = value as Record<string, unknown>;
+    if (SECRET_SIG in record) return plain(record.value);
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v)]));
 }
 
 /**
@@ -18,9 +36,12 @@ export interface ProgramRun {
 export async function runUnderMocks(program: string, project: string, config: Record<string, string>, secretKeys: string[] = []): Promise<ProgramRun> {
     const resources: string[] = [];
     await pulumi.runtime.setMocks({
-        newResource: (args) => {
+        newResource: async (args) => {
             resources.push(`${args.type}::${args.name}`);
-            return { id: `${args.name}-id`, state: { ...args.inputs, accounts: [], accountCount: 0, users: [], userCount: 0 } };
+            const provider = PROVIDERS[args.type];
+            if (!provider) return { id: `${args.name}-id`, state: args.inputs };
+            const { id, outs } = await provider.create(plain(args.inputs) as Record<string, unknown>);
+            return { id, state: { ...args.inputs, ...outs } };
         },
         call: (args) => args.inputs,
     }, project, "demo", false);
@@ -40,8 +61,10 @@ export async function runUnderMocks(program: string, project: string, config: Re
     } catch (e) {
         fail(e);
     }
-    // Let registrations that wait on other Outputs settle, or fail, before reporting.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Registrations that wait on other Outputs settle, or fail, before reporting: the runtime counts them as RPCs in
+    // flight, and disconnecting waits for them all. A failure is reported as an unhandled rejection once the microtasks after it have run: one turn.
+    await pulumi.runtime.disconnect();
+    await new Promise((resolve) => setImmediate(resolve));
     process.off("unhandledRejection", fail);
     return { outputs, error, resources };
 }

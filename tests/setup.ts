@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resetProcessState } from "../provider/processState";
+import { closeTestEmulators } from "./helpers/emulator";
 
 for (const name of Object.keys(process.env)) {
     if (name.startsWith("NCLOUD_") || name.startsWith("PULUMI_CONFIG")) delete process.env[name];
@@ -14,5 +15,8 @@ process.env.HOME = mkdtempSync(join(tmpdir(), "ncm-test-home-"));
 export const mochaHooks = {
     async beforeEach(): Promise<void> {
         await resetProcessState();
+    },
+    async afterEach(): Promise<void> {
+        await closeTestEmulators();
     },
 };

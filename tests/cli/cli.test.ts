@@ -1,29 +1,6 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { join } from "node:path";
-import { CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, ACCESS_KEY, useEmulator } from "../helpers/emulator";
-
-const MAIN = join(__dirname, "..", "..", "cli", "main.ts");
-
-interface Run {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-/** Runs the ncloud-members command as a user would, stdout piped (so JSON is the default output). */
-function run(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", MAIN, ...args], {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, NCLOUD_ACCESS_KEY: ACCESS_KEY, NCLOUD_SECRET_KEY: CANARY_SECRET, ...options.env },
-        stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    child.stdin.end(options.stdin ?? "");
-    return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
+import { runCli } from "../helpers/cli";
+import { CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, useEmulator } from "../helpers/emulator";
 
 describe("the ncloud-members command", function () {
     this.timeout(30_000);
@@ -31,17 +8,17 @@ describe("the ncloud-members command", function () {
     const endpoint = () => ["--endpoint", ctx.emulator.url];
 
     it("org-accounts prints the group as JSON when piped", async () => {
-        const result = await run(["org-accounts", "--group", String(ORG_GROUP), ...endpoint()]);
+        const result = await runCli(["org-accounts", "--group", String(ORG_GROUP), ...endpoint()]);
         assert.equal(result.code, 0, result.stderr);
         assert.deepEqual(JSON.parse(result.stdout), organizationAccounts());
         assert.equal(result.stderr, "");
     });
 
     it("mcc-users with repeatable filters, and as CSV with every field flattened", async () => {
-        const json = await run(["mcc-users", "--company", COMPANY, "--filter", "deptExternalKey=dept01,dept03", "--filter", "i18nNames.ko_KR~=^김", ...endpoint()]);
+        const json = await runCli(["mcc-users", "--company", COMPANY, "--filter", "deptExternalKey=dept01,dept03", "--filter", "i18nNames.ko_KR~=^김", ...endpoint()]);
         assert.equal(json.code, 0, json.stderr);
         assert.deepEqual(JSON.parse(json.stdout).map((u: { externalKey: string }) => u.externalKey), ["user000001", "user000003"]);
-        const csv = await run(["mcc-users", "--company", COMPANY, "--output", "csv", "--page-size", "2", ...endpoint()]);
+        const csv = await runCli(["mcc-users", "--company", COMPANY, "--output", "csv", "--page-size", "2", ...endpoint()]);
         assert.equal(csv.code, 0, csv.stderr);
         const lines = csv.stdout.split("\r\n");
         // Every documented field has a column (the header is fixed before the rows stream), i18nNames one per locale.
@@ -52,7 +29,7 @@ describe("the ncloud-members command", function () {
     });
 
     it("--output table shows the people-first columns and a count", async () => {
-        const result = await run(["org-accounts", "--group", String(ORG_GROUP), "--output", "table", ...endpoint()]);
+        const result = await runCli(["org-accounts", "--group", String(ORG_GROUP), "--output", "table", ...endpoint()]);
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, /│ memberNo │ loginId +│ memberName +│ memberStatusCode │ masterMemberYn │ memberAlias │/);
         assert.match(result.stdout, /│ 5001535 +│ o\*\*\*m03@na\*\*\*rp\.com │ 멤버03 +│ JOIN +│ N +│ ops +│/);
@@ -61,23 +38,23 @@ describe("the ncloud-members command", function () {
 
     it("speaks Terraform's external protocol: a JSON object of strings in, one flat object of strings out", async () => {
         const query = JSON.stringify({ company: COMPANY, filters: JSON.stringify([{ name: "deptExternalKey", values: ["dept00"] }]), page_size: "3", endpoint: ctx.emulator.url });
-        const result = await run(["mcc-users", "--terraform-external"], { stdin: query });
+        const result = await runCli(["mcc-users", "--terraform-external"], { stdin: query });
         assert.equal(result.code, 0, result.stderr);
         const out = JSON.parse(result.stdout) as Record<string, unknown>;
         assert.ok(Object.values(out).every((v) => typeof v === "string"));
         const expected = mccUsers(7).filter((u) => u.deptExternalKey === "dept00");
         assert.deepEqual(out, { company_id: COMPANY, count: String(expected.length), total: "7", users: JSON.stringify(expected) });
 
-        const org = await run(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: "320", filter: "memberStatusCode=JOIN", endpoint: ctx.emulator.url }) });
+        const org = await runCli(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: "320", filter: "memberStatusCode=JOIN", endpoint: ctx.emulator.url }) });
         assert.equal(JSON.parse(org.stdout).count, "2");
     });
 
     it("Terraform protocol errors go to stderr with a non-zero exit", async () => {
-        const notStrings = await run(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: 320 }) });
+        const notStrings = await runCli(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: 320 }) });
         assert.equal(notStrings.code, 2);
         assert.equal(notStrings.stdout, "");
         assert.match(notStrings.stderr, /the query must be a JSON object whose values are all strings/);
-        const unknownKey = await run(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: "320", compnay: "x" }) });
+        const unknownKey = await runCli(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: "320", compnay: "x" }) });
         assert.match(unknownKey.stderr, /unknown query key\(s\) compnay; use group, filters, filter, site, endpoint/);
     });
 
@@ -92,7 +69,7 @@ describe("the ncloud-members command", function () {
     ];
     for (const [what, args, code, stderr] of exits) {
         it(what, async () => {
-            const result = await run([...args, ...endpoint()]);
+            const result = await runCli([...args, ...endpoint()]);
             assert.equal(result.code, code);
             assert.match(result.stderr, stderr);
             assert.equal(result.stdout, "");
@@ -100,13 +77,13 @@ describe("the ncloud-members command", function () {
     }
 
     it("missing credentials exit 2, naming where they can come from", async () => {
-        const result = await run(["org-accounts", "--group", "320", ...endpoint()], { env: { NCLOUD_ACCESS_KEY: "", NCLOUD_SECRET_KEY: "" } });
+        const result = await runCli(["org-accounts", "--group", "320", ...endpoint()], { env: { NCLOUD_ACCESS_KEY: "", NCLOUD_SECRET_KEY: "" } });
         assert.equal(result.code, 2);
         assert.match(result.stderr, /NCLOUD_ACCESS_KEY.*~\/\.ncloud\/configure/);
     });
 
     it("--debug logs each request to stderr, never the secret", async () => {
-        const result = await run(["org-accounts", "--group", "320", "--debug", ...endpoint()]);
+        const result = await runCli(["org-accounts", "--group", "320", "--debug", ...endpoint()]);
         assert.equal(result.code, 0);
         assert.match(result.stderr, /^\[ncloud-members\] GET \/open-api\/v1\/account\/group\/320 -> 200, trace id [0-9a-f]+ \(attempt 1\/4\)\n$/);
         assert.ok(!result.stderr.includes(CANARY_SECRET));
@@ -114,11 +91,11 @@ describe("the ncloud-members command", function () {
 
     it("--help for each command, and the command list", async () => {
         for (const command of ["org-accounts", "mcc-users", "emulator"]) {
-            const help = await run([command, "--help"]);
+            const help = await runCli([command, "--help"]);
             assert.equal(help.code, 0);
             assert.match(help.stdout, new RegExp(`^Usage: ncloud-members ${command}`));
         }
-        const list = await run(["--help"]);
+        const list = await runCli(["--help"]);
         assert.match(list.stdout, /org-accounts .*\n.*mcc-users .*\n.*emulator /);
     });
 });

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +6,8 @@ import { request } from "undici";
 import { DEFAULT_DATA_PATH, DEMO_ACCESS_KEY, DEMO_SECRET_KEY, loadEmulatorData, startEmulator } from "../../emulator";
 import { signV2 } from "../../provider/signing/signatureV2";
 import { getMccUsers, getOrganizationAccounts } from "../../sdk";
-import { ACCESS_KEY, CANARY_SECRET, COMPANY, testData, useEmulator } from "../helpers/emulator";
+import { finished, runCli, spawnCli } from "../helpers/cli";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, testData, testEmulator, useEmulator } from "../helpers/emulator";
 
 async function signedGet(base: string, pathAndQuery: string, method = "GET") {
     const headers = signV2({ method, pathAndQuery, timestamp: Date.now(), accessKey: ACCESS_KEY, secretKey: CANARY_SECRET });
@@ -35,18 +35,14 @@ describe("the NCP API emulator", () => {
 
     it("MCC paging: limit defaults to 10, is capped at the maximum, and a bad limit is a 400", async () => {
         const path = `/ncloudmcc/v1/companies/${COMPANY}/users`;
-        const big = await startEmulator({ data: testData({ mccCompanies: { [COMPANY]: Array.from({ length: 250 }, (_, i) => ({ externalKey: `k${i}` })) }, mccMaxLimit: 100 }) });
-        try {
-            const byDefault = await signedGet(big.url, path);
-            assert.deepEqual(byDefault.body.page, { count: 10, offset: 0, limit: 10, total: 250 });
-            const capped = await signedGet(big.url, `${path}?limit=500&offset=200`);
-            assert.deepEqual(capped.body.page, { count: 50, offset: 200, limit: 100, total: 250 });
-            const bad = await signedGet(big.url, `${path}?limit=-1`);
-            assert.equal(bad.status, 400);
-            assert.deepEqual((bad.body.error as Record<string, unknown>).errorCode, "100");
-        } finally {
-            await big.close();
-        }
+        const big = await testEmulator({ data: testData({ mccCompanies: { [COMPANY]: Array.from({ length: 250 }, (_, i) => ({ externalKey: `k${i}` })) }, mccMaxLimit: 100 }) });
+        const byDefault = await signedGet(big.url, path);
+        assert.deepEqual(byDefault.body.page, { count: 10, offset: 0, limit: 10, total: 250 });
+        const capped = await signedGet(big.url, `${path}?limit=500&offset=200`);
+        assert.deepEqual(capped.body.page, { count: 50, offset: 200, limit: 100, total: 250 });
+        const bad = await signedGet(big.url, `${path}?limit=-1`);
+        assert.equal(bad.status, 400);
+        assert.deepEqual((bad.body.error as Record<string, unknown>).errorCode, "100");
     });
 
     it("answers 404 (NCP code 300) to other methods and paths", async () => {
@@ -62,20 +58,16 @@ describe("the NCP API emulator", () => {
 describe("the shipped default data set", () => {
     it("has a few organization groups and a company of a few hundred users, Korean names included, all valid for the client", async () => {
         const data = loadEmulatorData(DEFAULT_DATA_PATH);
-        const emulator = await startEmulator({ data });
-        try {
-            const opts = { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY, organizationEndpoint: emulator.url, mccEndpoint: emulator.url };
-            for (const group of Object.keys(data.organizationGroups)) {
-                const result = await getOrganizationAccounts({ organizationGroupNo: Number(group) }, opts);
-                assert.equal(result.accounts.length, data.organizationGroups[group]!.length);
-            }
-            const users = await getMccUsers({ companyId: COMPANY }, opts);
-            assert.ok(users.total >= 200 && users.total <= 999, `total ${users.total}`);
-            assert.equal(users.users.length, users.total);
-            assert.ok(users.users.filter((u) => /[가-힣]/.test(u.i18nNames?.ko_KR ?? "")).length > 100);
-        } finally {
-            await emulator.close();
+        const emulator = await testEmulator({ data });
+        const opts = { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY, organizationEndpoint: emulator.url, mccEndpoint: emulator.url };
+        for (const group of Object.keys(data.organizationGroups)) {
+            const result = await getOrganizationAccounts({ organizationGroupNo: Number(group) }, opts);
+            assert.equal(result.accounts.length, data.organizationGroups[group]!.length);
         }
+        const users = await getMccUsers({ companyId: COMPANY }, opts);
+        assert.ok(users.total >= 200 && users.total <= 999, `total ${users.total}`);
+        assert.equal(users.users.length, users.total);
+        assert.ok(users.users.filter((u) => /[가-힣]/.test(u.i18nNames?.ko_KR ?? "")).length > 100);
     });
 
     it("a data file that is not emulator data is refused with the field at fault", () => {
@@ -86,20 +78,11 @@ describe("the shipped default data set", () => {
 });
 
 describe("ncloud-members emulator (the command)", () => {
-    const cli = (args: string[]) => spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "..", "cli", "main.ts"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    const finished = (child: ReturnType<typeof cli>) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        let stdout = "";
-        let stderr = "";
-        child.stdout!.on("data", (d: Buffer) => (stdout += d));
-        child.stderr!.on("data", (d: Buffer) => (stderr += d));
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-
     it("serves a data file on the port it prints, and stops cleanly on SIGTERM", async () => {
         const dir = mkdtempSync(join(tmpdir(), "ncm-data-"));
         const file = join(dir, "data.json");
         writeFileSync(file, JSON.stringify(testData()));
-        const child = cli(["emulator", "--port", "0", "--data", file, "--max-limit", "3"]);
+        const child = spawnCli(["emulator", "--port", "0", "--data", file, "--max-limit", "3"]);
         const done = finished(child);
         const url = await new Promise<string>((resolve, reject) => {
             let seen = "";
@@ -119,7 +102,7 @@ describe("ncloud-members emulator (the command)", () => {
     });
 
     it("a bad option exits 2 with one line on stderr", async () => {
-        const result = await finished(cli(["emulator", "--port", "http"]));
+        const result = await runCli(["emulator", "--port", "http"]);
         assert.equal(result.code, 2);
         assert.equal(result.stderr, 'ncloud-members: --port must be an integer from 0 to 65535, got "http"\n');
     });

@@ -4,7 +4,8 @@ import { promisify } from "node:util";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
-import { DEFAULT_DATA_PATH, DEMO_ACCESS_KEY, DEMO_SECRET_KEY, loadEmulatorData, startEmulator, type RunningEmulator } from "../../emulator";
+import { DEFAULT_DATA_PATH, DEMO_ACCESS_KEY, DEMO_SECRET_KEY, loadEmulatorData } from "../../emulator";
+import { useEmulator } from "../helpers/emulator";
 
 const ROOT = join(__dirname, "..", "..");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -37,11 +38,7 @@ describe("the README's code blocks still work", function () {
     });
 
     describe("every ncloud-members command in a shell block runs, against the emulator's default data", () => {
-        let emulator: RunningEmulator;
-        before(async () => {
-            emulator = await startEmulator({ data: loadEmulatorData(DEFAULT_DATA_PATH) });
-        });
-        after(() => emulator.close());
+        const ctx = useEmulator({ data: loadEmulatorData(DEFAULT_DATA_PATH) });
 
         const commands = BLOCKS.filter((b) => b.lang === "sh")
             .flatMap((b) => b.body.split("\n"))
@@ -53,7 +50,7 @@ describe("the README's code blocks still work", function () {
             it(command, async () => {
                 const line = command
                     .replace(/^(npx )?ncloud-members/, `node ${JSON.stringify(join(ROOT, "dist", "cli", "main.js"))}`)
-                    .replace(/http:\/\/127\.0\.0\.1:8080/g, emulator.url);
+                    .replace(/http:\/\/127\.0\.0\.1:8080/g, ctx.emulator.url);
                 // Not execFileSync: the emulator answering it lives in this process's event loop.
                 const { stdout } = await promisify(execFile)("bash", ["-c", line], {
                     encoding: "utf8",

@@ -43,6 +43,29 @@ export function testData(overrides: Partial<EmulatorData> = {}): EmulatorData {
     };
 }
 
+const perTest = new Set<RunningEmulator>();
+
+/**
+ * Starts an emulator on a free loopback port for the current test only (the test data unless `options.data`
+ * says otherwise); tests/setup.ts closes it after the test, whatever its outcome.
+ */
+export async function testEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
+    const emulator = await startEmulator({ data: testData(), ...options });
+    perTest.add(emulator);
+    return emulator;
+}
+
+/** Closes the emulators started by {@link testEmulator}. */
+export async function closeTestEmulators(): Promise<void> {
+    await Promise.all([...perTest].map((e) => e.close()));
+    perTest.clear();
+}
+
+/** The options that point a call at `emulator` with the test key pair. */
+export function emulatorOptions(emulator: RunningEmulator, extra: NcloudInvokeOptions = {}): NcloudInvokeOptions {
+    return { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: emulator.url, mccEndpoint: emulator.url, ...extra };
+}
+
 /** Starts an emulator on a free loopback port for the duration of the enclosing `describe`. */
 export function useEmulator(options: Partial<EmulatorOptions> = {}): { readonly emulator: RunningEmulator; readonly opts: NcloudInvokeOptions } {
     const state: { emulator?: RunningEmulator } = {};
@@ -61,9 +84,8 @@ export function useEmulator(options: Partial<EmulatorOptions> = {}): { readonly 
             return state.emulator!;
         },
         get opts(): NcloudInvokeOptions {
-            const url = state.emulator!.url;
             // Every call fetches: these tests count the requests that reach the server.
-            return { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: url, mccEndpoint: url, share: false };
+            return emulatorOptions(state.emulator!, { share: false });
         },
     };
 }

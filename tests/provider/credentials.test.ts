@@ -3,24 +3,18 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigurationError, getMccUsers, getOrganizationAccounts, MissingCredentialsError } from "../../sdk";
-import { startEmulator, type RunningEmulator } from "../../emulator";
-import { COMPANY, ORG_GROUP, testData } from "../helpers/emulator";
+import { COMPANY, ORG_GROUP, testData, useEmulator } from "../helpers/emulator";
 
 // Four emulators, each accepting one key pair only: which one answers tells which source the call used.
 const SOURCES = ["options", "config", "env", "file"] as const;
 type Source = (typeof SOURCES)[number];
 
 describe("credentials and endpoints: first found wins", () => {
-    const servers = {} as Record<Source, RunningEmulator>;
     const keyOf = (s: Source) => ({ accessKey: `ak-${s}`, secretKey: `sk-${s}` });
+    const harnesses = Object.fromEntries(SOURCES.map((s) => [s, useEmulator({ data: testData({ credentials: [keyOf(s)] }) })])) as Record<Source, ReturnType<typeof useEmulator>>;
+    const servers = new Proxy({} as Record<Source, ReturnType<typeof useEmulator>["emulator"]>, { get: (_, s) => harnesses[s as Source].emulator });
     const savedEnv = { ...process.env };
 
-    before(async () => {
-        for (const s of SOURCES) servers[s] = await startEmulator({ data: testData({ credentials: [keyOf(s)] }) });
-    });
-    after(async () => {
-        for (const s of SOURCES) await servers[s].close();
-    });
     afterEach(() => {
         for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
         Object.assign(process.env, savedEnv);

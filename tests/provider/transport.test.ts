@@ -4,10 +4,9 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { request } from "undici";
 import { signV2 } from "../../provider/signing/signatureV2";
-import { startEmulator } from "../../emulator";
 import { Credentials } from "../../provider/credentials/Credentials";
 import { getMccUsers, getOrganizationAccounts, NcloudApiError, NcloudError, NcloudNetworkError, NcloudTimeoutError } from "../../sdk";
-import { ACCESS_KEY, CANARY_SECRET, COMPANY, ORG_GROUP, testData, useEmulator } from "../helpers/emulator";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, ORG_GROUP, testData, testEmulator, useEmulator } from "../helpers/emulator";
 
 const MINUTE = 60_000;
 const BASE64_SIGNATURE = /[A-Za-z0-9+/]{43}=/;
@@ -54,16 +53,12 @@ describe("authentication against the emulated gateway", () => {
 describe("the 5-minute clock window, at the emulated gateway", () => {
     for (const [offset, accepted] of [[4.5 * MINUTE, true], [-4.5 * MINUTE, true], [5.5 * MINUTE, false], [-5.5 * MINUTE, false]] as const) {
         it(`a request signed ${offset / MINUTE} minutes from the gateway's clock is ${accepted ? "accepted" : "refused with 401"}`, async () => {
-            const emulator = await startEmulator({ data: testData(), clockOffsetMs: offset });
-            try {
-                const path = `/open-api/v1/account/group/${ORG_GROUP}`;
-                const headers = signV2({ method: "GET", pathAndQuery: path, timestamp: Date.now(), accessKey: ACCESS_KEY, secretKey: CANARY_SECRET });
-                const response = await request(`${emulator.url}${path}`, { headers: { ...headers } });
-                await response.body.dump();
-                assert.equal(response.statusCode, accepted ? 200 : 401);
-            } finally {
-                await emulator.close();
-            }
+            const emulator = await testEmulator({ data: testData(), clockOffsetMs: offset });
+            const path = `/open-api/v1/account/group/${ORG_GROUP}`;
+            const headers = signV2({ method: "GET", pathAndQuery: path, timestamp: Date.now(), accessKey: ACCESS_KEY, secretKey: CANARY_SECRET });
+            const response = await request(`${emulator.url}${path}`, { headers: { ...headers } });
+            await response.body.dump();
+            assert.equal(response.statusCode, accepted ? 200 : 401);
         });
     }
 });

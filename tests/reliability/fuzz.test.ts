@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { startEmulator, type RunningEmulator } from "../../emulator";
 import { getMccUsers, getOrganizationAccounts, NcloudError, type NcloudInvokeOptions } from "../../sdk";
-import { ACCESS_KEY, CANARY_SECRET, COMPANY, ORG_GROUP, testData } from "../helpers/emulator";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, ORG_GROUP, useEmulator } from "../helpers/emulator";
 import { recordingLogger } from "../helpers/recordingLogger";
 
 const printable = fc.string({ unit: fc.constantFrom(..." !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~") });
@@ -25,17 +24,13 @@ const orgBody = fc.oneof(fc.string(), fc.json(), fc.array(account, { maxLength: 
 
 describe("fuzzed gateway responses", function () {
     this.timeout(120_000);
-    let emulator: RunningEmulator;
-    before(async () => {
-        emulator = await startEmulator({ data: testData() });
-    });
-    after(() => emulator.close());
+    const ctx = useEmulator();
 
     const opts = (): NcloudInvokeOptions => ({
         accessKey: ACCESS_KEY,
         secretKey: CANARY_SECRET,
-        organizationEndpoint: emulator.url,
-        mccEndpoint: emulator.url,
+        organizationEndpoint: ctx.emulator.url,
+        mccEndpoint: ctx.emulator.url,
         timeoutMs: 2_000,
         deadlineMs: 5_000,
         retry: { attempts: 2, baseDelayMs: 0, maxRetryAfterMs: 0 },
@@ -56,7 +51,7 @@ describe("fuzzed gateway responses", function () {
 
     it("MCC: a complete list with unique keys that matches the server's total, or a typed error", async () => {
         await fc.assert(fc.asyncProperty(status, headers, mccBody, async (s, h, body) => {
-            emulator.setFaults([{ api: "mcc", kind: "raw", status: s, headers: h, body, every: 1 }]);
+            ctx.emulator.setFaults([{ api: "mcc", kind: "raw", status: s, headers: h, body, every: 1 }]);
             await outcome(getMccUsers({ companyId: COMPANY }, opts()), (result) => {
                 assert.equal(result.users.length, result.total);
                 assert.equal(new Set(result.users.map((u) => u.externalKey)).size, result.users.length);
@@ -67,7 +62,7 @@ describe("fuzzed gateway responses", function () {
 
     it("Organization: accounts whose fields have their documented types, or a typed error", async () => {
         await fc.assert(fc.asyncProperty(status, headers, orgBody, async (s, h, body) => {
-            emulator.setFaults([{ api: "organization", kind: "raw", status: s, headers: h, body, every: 1 }]);
+            ctx.emulator.setFaults([{ api: "organization", kind: "raw", status: s, headers: h, body, every: 1 }]);
             await outcome(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts()), (result) => {
                 for (const a of result.accounts) {
                     assert.ok(Number.isInteger(a.memberNo) && typeof a.loginId === "string" && typeof a.memberStatusCode === "string");

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type EmulatorData, type RunningEmulator } from "../../emulator";
+import type { EmulatorData } from "../../emulator";
 import { MccUsers, OrganizationAccounts } from "../../sdk";
-import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, testData } from "../helpers/emulator";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, testData, useEmulator } from "../helpers/emulator";
+import { assertNoLeaks } from "../helpers/leakSweep";
 import { registrations, startProviderHost, UNKNOWN, type ProviderHost, type Registration } from "../helpers/providerHost";
 
 const ORG_URN = "urn:pulumi:dev::ncm-test::pulumi-nodejs:dynamic/ncloud-members:OrganizationAccounts::admins";
@@ -10,15 +11,13 @@ const MCC_URN = "urn:pulumi:dev::ncm-test::pulumi-nodejs:dynamic/ncloud-members:
 
 describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provider host", function () {
     this.timeout(30_000);
-    let data: EmulatorData;
-    let emulator: RunningEmulator;
+    const data: EmulatorData = testData();
+    const ctx = useEmulator({ data });
     let host: ProviderHost;
     let org: Registration;
     let mcc: Registration;
 
     before(async () => {
-        data = testData();
-        emulator = await startEmulator({ data });
         [org, mcc] = await registrations(() => [
             new OrganizationAccounts("admins", { organizationGroupNo: pulumi.output(ORG_GROUP) }),
             new MccUsers("staff", { companyId: pulumi.secret(COMPANY), filters: [{ name: "deptExternalKey", values: ["dept00", "dept01"] }] }),
@@ -28,15 +27,14 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         await host.configure({
             "ncloud:accessKey": ACCESS_KEY,
             "ncloud:secretKey": CANARY_SECRET,
-            "ncloud:organizationEndpoint": emulator.url,
-            "ncloud:mccEndpoint": emulator.url,
+            "ncloud:organizationEndpoint": ctx.emulator.url,
+            "ncloud:mccEndpoint": ctx.emulator.url,
         });
     });
     after(async () => {
         await host?.stop();
-        await emulator?.close();
     });
-    beforeEach(() => (emulator.requests.length = 0));
+    beforeEach(() => (ctx.emulator.requests.length = 0));
 
     it("the program registers a small provider text that holds no secret and captures no client code", () => {
         assert.equal(org.type, "pulumi-nodejs:dynamic/ncloud-members:OrganizationAccounts");
@@ -73,7 +71,7 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         assert.deepEqual(good.failures, []);
         assert.equal(good.inputs.organizationGroupNo, ORG_GROUP);
         assert.equal(good.inputs.__provider, org.inputs.__provider);
-        assert.equal(emulator.requests.length, 0);
+        assert.equal(ctx.emulator.requests.length, 0);
     });
 
     let orgState: { id: string; properties: Record<string, unknown> };
@@ -93,19 +91,32 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         assert.deepEqual(mccState.properties.users, expected);
         assert.equal(mccState.properties.userCount, expected.length);
         assert.equal(mccState.properties.total, 7);
-        assert.equal(emulator.requests.length, 2);
+        assert.equal(ctx.emulator.requests.length, 2);
     });
 
     it("Diff says no change while the remote lists are unchanged", async () => {
         assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, org.inputs), "none");
         assert.equal(await host.diff(MCC_URN, mccState.id, mccState.properties, mcc.inputs), "none");
-        assert.equal(emulator.requests.length, 2);
+        assert.equal(ctx.emulator.requests.length, 2);
     });
 
     it("Diff reports a change, without asking NCP, when the inputs changed", async () => {
         assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, { ...org.inputs, filters: [{ name: "memberStatusCode", values: ["JOIN"] }] }), "some");
         assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, { ...org.inputs, organizationGroupNo: UNKNOWN }), "some");
-        assert.equal(emulator.requests.length, 0);
+        assert.equal(ctx.emulator.requests.length, 0);
+    });
+
+    it("someone joining outside the filter changes total: Diff says change, so state never keeps a stale total", async () => {
+        data.mccCompanies[COMPANY]!.push({ externalKey: "outside-the-filter", deptExternalKey: "dept03" });
+        try {
+            assert.equal(await host.diff(MCC_URN, mccState.id, mccState.properties, mcc.inputs), "some");
+            const updated = await host.update(MCC_URN, mccState.id, mccState.properties, mcc.inputs);
+            assert.deepEqual(updated.users, mccState.properties.users, "the filtered list itself did not change");
+            assert.equal(updated.total, 8);
+            assert.equal(await host.diff(MCC_URN, mccState.id, updated, mcc.inputs), "none");
+        } finally {
+            data.mccCompanies[COMPANY]!.pop();
+        }
     });
 
     it("after someone joined remotely: Diff says change, Read (refresh) and Update bring the new list", async () => {
@@ -131,7 +142,7 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
     it("Delete touches nothing remote", async () => {
         await host.delete(ORG_URN, orgState.id, orgState.properties);
         await host.delete(MCC_URN, mccState.id, mccState.properties);
-        assert.equal(emulator.requests.length, 0);
+        assert.equal(ctx.emulator.requests.length, 0);
     });
 
     it("an API failure in Create comes back as an error with NCP's code, and no secret", async () => {
@@ -142,7 +153,7 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
 
     it("the canary secret key shows in no property, no provider text and nothing the host printed", async () => {
         const everything = JSON.stringify([org, mcc, orgState, mccState]) + host.output();
-        assert.ok(!everything.includes(CANARY_SECRET));
+        assertNoLeaks("provider state and host output", [everything]);
         assert.ok(everything.includes(ACCESS_KEY) === false, "the access key is not in state either");
     });
 });

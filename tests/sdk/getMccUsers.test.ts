@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { startEmulator, type Fault, type RunningEmulator } from "../../emulator";
+import type { Fault, RunningEmulator } from "../../emulator";
 import { getMccUsers, IncompleteListingError, NcloudApiError, type NcloudInvokeOptions } from "../../sdk";
-import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, testData, useEmulator } from "../helpers/emulator";
+import { COMPANY, mccUsers, testData, useEmulator } from "../helpers/emulator";
 
 /** The `limit` and `offset` of each MCC request the emulator saw. */
 function pages(emulator: RunningEmulator): string[] {
@@ -56,28 +56,18 @@ describe("getMccUsers against the emulator", () => {
 });
 
 describe("getMccUsers pagination", () => {
-    let emulator: RunningEmulator;
-    let opts: NcloudInvokeOptions;
     const big = mccUsers(2_345);
     const exact = mccUsers(300, "exact");
     const twice = [...mccUsers(150), mccUsers(150)[120]!];
-    before(async () => {
-        emulator = await startEmulator({
-            data: testData({ mccCompanies: { big, exact, twice }, mccMaxLimit: 100 }),
-        });
-        opts = { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, mccEndpoint: emulator.url, share: false };
-    });
-    beforeEach(() => {
-        emulator.requests.length = 0;
-        emulator.setFaults([]);
-    });
-    after(() => emulator.close());
+    const ctx = useEmulator({ data: testData({ mccCompanies: { big, exact, twice }, mccMaxLimit: 100 }) });
+    let opts: NcloudInvokeOptions;
+    beforeEach(() => (opts = ctx.opts));
 
     it("lists a large company whole when the server caps the page below pageSize", async () => {
         const result = await getMccUsers({ companyId: "big", pageSize: 1000 }, opts);
         assert.equal(result.users.length, 2_345);
         assert.deepEqual(result.users, big);
-        const seen = pages(emulator);
+        const seen = pages(ctx.emulator);
         assert.equal(seen[0], "?limit=1000&offset=0", "the first page comes first: it tells the total and the server's page size");
         assert.deepEqual([...seen].sort(), Array.from({ length: 24 }, (_, i) => `?limit=1000&offset=${i * 100}`).sort(), "each page once");
     });
@@ -85,7 +75,7 @@ describe("getMccUsers pagination", () => {
     it("stops at a total that is an exact multiple of the page size, without asking for an empty page", async () => {
         const result = await getMccUsers({ companyId: "exact", pageSize: 100 }, opts);
         assert.deepEqual(result.users, exact);
-        assert.deepEqual(pages(emulator), ["?limit=100&offset=0", "?limit=100&offset=100", "?limit=100&offset=200"]);
+        assert.deepEqual(pages(ctx.emulator), ["?limit=100&offset=0", "?limit=100&offset=100", "?limit=100&offset=200"]);
     });
 
     it("a repeated externalKey is an IncompleteListingError, not a doubled list", async () => {
@@ -108,13 +98,13 @@ describe("getMccUsers pagination", () => {
     for (const concurrency of [1, 8]) {
         for (const [what, fault, problem] of integrityFaults) {
             it(`${what}, once, ${concurrency} page(s) at a time: the listing starts again and returns the whole list`, async () => {
-                emulator.setFaults([fault]);
+                ctx.emulator.setFaults([fault]);
                 const result = await getMccUsers({ companyId: "exact" }, { ...opts, concurrency });
                 assert.deepEqual(result.users, exact);
-                assert.equal(pages(emulator).filter((p) => p === "?limit=100&offset=0").length, 2, "the listing started once more");
+                assert.equal(pages(ctx.emulator).filter((p) => p === "?limit=100&offset=0").length, 2, "the listing started once more");
             });
             it(`${what}, every time, ${concurrency} page(s) at a time: an IncompleteListingError after 3 listings, never a partial list`, async () => {
-                emulator.setFaults([{ ...fault, every: 1 } as Fault]);
+                ctx.emulator.setFaults([{ ...fault, every: 1 } as Fault]);
                 await assert.rejects(getMccUsers({ companyId: "exact" }, { ...opts, concurrency }), (e: unknown) => {
                     assert.ok(e instanceof IncompleteListingError);
                     assert.match(e.message, /3 listings failed: /);
@@ -128,12 +118,12 @@ describe("getMccUsers pagination", () => {
     }
 
     it("a page.count that disagrees with its users is a ResponseValidationError", async () => {
-        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 300 }, users: [{ externalKey: "a" }] }) }]);
+        ctx.emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 300 }, users: [{ externalKey: "a" }] }) }]);
         await assert.rejects(getMccUsers({ companyId: "exact" }, opts), { name: "ResponseValidationError", code: "NCLOUD_RESPONSE_INVALID" });
     });
 
     it("a user without externalKey names users[i].externalKey", async () => {
-        emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 2 }, users: [{ externalKey: "a" }, { name: "x" }] }) }]);
+        ctx.emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 2 }, users: [{ externalKey: "a" }, { name: "x" }] }) }]);
         await assert.rejects(getMccUsers({ companyId: "exact" }, opts), (e: unknown) => {
             assert.equal((e as { issues: { path: string }[] }).issues[0]!.path, "users[1].externalKey");
             return true;

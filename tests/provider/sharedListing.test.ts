@@ -1,0 +1,137 @@
+import assert from "node:assert/strict";
+import { ListingStore } from "../../provider/sharedListing";
+import { getMccUsers, getOrganizationAccounts, NcloudApiError, NcloudTimeoutError } from "../../sdk";
+import { COMPANY, emulatorOptions, mccUsers, ORG_GROUP, testData, testEmulator } from "../helpers/emulator";
+
+describe("one listing per question", () => {
+    const company = (count: number) => testData({ mccCompanies: { [COMPANY]: mccUsers(count) } });
+
+    it("the same group asked in three places, at once and later: one request", async () => {
+        const emulator = await testEmulator({ latencyMs: 10 });
+        const opts = emulatorOptions(emulator);
+        const three = await Promise.all([1, 2, 3].map(() => getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts)));
+        assert.deepEqual(three[0]!.accounts, three[2]!.accounts);
+        await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts);
+        assert.equal(emulator.requests.length, 1);
+    });
+
+    it("different filters on the same company share one listing; each gets its own filtered list", async () => {
+        const emulator = await testEmulator({ data: company(250), latencyMs: 10 });
+        const opts = emulatorOptions(emulator);
+        const [dept0, dept1, all] = await Promise.all([
+            getMccUsers({ companyId: COMPANY, filters: [{ name: "deptExternalKey", values: ["dept00"] }] }, opts),
+            getMccUsers({ companyId: COMPANY, filters: [{ name: "deptExternalKey", values: ["dept01"] }] }, opts),
+            getMccUsers({ companyId: COMPANY }, opts),
+        ]);
+        assert.equal(all.users.length, 250);
+        assert.ok(dept0.users.every((u) => u.deptExternalKey === "dept00") && dept0.users.length > 0);
+        assert.ok(dept1.users.every((u) => u.deptExternalKey === "dept01") && dept1.users.length > 0);
+        assert.equal(emulator.requests.length, 3, "one listing of three pages");
+    });
+
+    it("a different page size, endpoint, key or request setting is another question; share: false always fetches", async () => {
+        const emulator = await testEmulator({ data: company(250) });
+        const opts = emulatorOptions(emulator);
+        await getMccUsers({ companyId: COMPANY }, opts);
+        await getMccUsers({ companyId: COMPANY, pageSize: 50 }, opts);
+        await getMccUsers({ companyId: COMPANY }, { ...opts, timeoutMs: 5_000 });
+        await getMccUsers({ companyId: COMPANY }, { ...opts, share: false });
+        assert.equal(emulator.requests.length, 3 + 5 + 3 + 3);
+    });
+
+    it("a failed listing is not kept: the next call tries again", async () => {
+        const emulator = await testEmulator({ faults: [{ api: "organization", kind: "status", status: 404, errorCode: "300" }] });
+        const opts = emulatorOptions(emulator);
+        await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts), { status: 404 });
+        assert.equal((await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts)).accounts.length, 3);
+        assert.equal(emulator.requests.length, 2);
+    });
+
+    it("a wrong secret key is never answered from memory: the request goes to the server, which refuses it", async () => {
+        const emulator = await testEmulator();
+        const opts = emulatorOptions(emulator);
+        await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts);
+        const error = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...opts, secretKey: "not-the-secret" }).then(
+            () => assert.fail("a wrong secret key got the list"),
+            (e: unknown) => e,
+        );
+        assert.ok(error instanceof NcloudApiError && error.status === 401);
+        assert.deepEqual(
+            emulator.requests.map((r) => r.status),
+            [200, 401],
+        );
+    });
+
+    it("a caller that gives up (its signal) leaves; another caller of the same listing still gets the whole list", async () => {
+        const emulator = await testEmulator({ data: company(250), latencyMs: 30 });
+        const quitter = new AbortController();
+        const reason = new Error("the first caller gave up");
+        const opts = emulatorOptions(emulator, { concurrency: 1 });
+        const first = getMccUsers({ companyId: COMPANY }, { ...opts, signal: quitter.signal, onProgress: () => quitter.abort(reason) });
+        const second = getMccUsers({ companyId: COMPANY }, opts);
+        await assert.rejects(first, (e) => e === reason);
+        assert.equal((await second).users.length, 250);
+        assert.equal(emulator.requests.length, 3, "the listing went on once, for the caller still waiting");
+    });
+
+    it("a caller whose deadline passes leaves with its own timeout; the other caller gets the whole list", async () => {
+        const emulator = await testEmulator({ data: company(250), latencyMs: 100 });
+        const opts = emulatorOptions(emulator, { concurrency: 1 });
+        const hasty = getMccUsers({ companyId: COMPANY }, { ...opts, deadlineMs: 150 });
+        const patient = getMccUsers({ companyId: COMPANY }, opts);
+        await assert.rejects(hasty, (e) => e instanceof NcloudTimeoutError && e.scope === "deadline" && e.timeoutMs === 150);
+        assert.equal((await patient).users.length, 250);
+    });
+
+    it("when every caller has given up, the listing is cancelled and forgotten: the next call starts afresh", async () => {
+        const emulator = await testEmulator({ data: company(250), latencyMs: 30 });
+        const opts = emulatorOptions(emulator, { concurrency: 1 });
+        const quit = new AbortController();
+        await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...opts, signal: quit.signal, onProgress: () => quit.abort(new Error("enough")) }), /enough/);
+        const again = await getMccUsers({ companyId: COMPANY }, opts);
+        assert.equal(again.users.length, 250);
+        const offsets = emulator.requests.map((r) => new URL(r.url, "http://x").searchParams.get("offset"));
+        assert.deepEqual(offsets.slice(-3), ["0", "100", "200"], "a whole new listing from the first page");
+        assert.ok(!offsets.slice(0, -3).includes("200"), "the cancelled listing did not go on to its last page");
+    });
+});
+
+describe("the store of shared listings", () => {
+    const caller = { deadline: { at: Date.now() + 60_000, ms: 60_000 }, deadlineError: () => new Error("late") };
+
+    it("keeps at most maxEntries listings, dropping the oldest", async () => {
+        const store = new ListingStore({ maxEntries: 2 });
+        let runs = 0;
+        const start = async () => ++runs;
+        for (const key of ["a", "b", "c"]) await store.list(key, caller, start);
+        assert.equal(store.size, 2);
+        assert.equal(await store.list("c", caller, start), 3, "the newest is kept");
+        assert.equal(await store.list("a", caller, start), 4, "the oldest was dropped and is listed again");
+    });
+
+    it("forgets a listing keepMs after it started", async () => {
+        let now = 1_000;
+        const store = new ListingStore({ keepMs: 100, now: () => now });
+        let runs = 0;
+        const start = async () => ++runs;
+        await store.list("a", caller, start);
+        now += 99;
+        assert.equal(await store.list("a", caller, start), 1);
+        now += 1;
+        assert.equal(store.size, 0);
+        assert.equal(await store.list("a", caller, start), 2);
+    });
+
+    it("clear() forgets everything and cancels what runs", async () => {
+        const store = new ListingStore();
+        let signal: AbortSignal | undefined;
+        const running = store.list("a", caller, (run) => {
+            signal = run.signal;
+            return new Promise<number>((_, reject) => run.signal!.addEventListener("abort", () => reject(run.signal!.reason as Error)));
+        });
+        store.clear();
+        await assert.rejects(running, /reset/);
+        assert.equal(signal!.aborted, true);
+        assert.equal(store.size, 0);
+    });
+});
