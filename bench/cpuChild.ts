@@ -15,9 +15,10 @@ function signed(): Record<string, string> {
 }
 
 const opts = { organizationEndpoint: url, accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY, share: false };
-const call = mode === "ours"
-    ? () => getOrganizationAccounts({ organizationGroupNo: 320 }, opts)
-    : async () => JSON.parse(await (await request(url + path, { headers: signed() })).body.text()) as unknown;
+const call =
+    mode === "ours"
+        ? () => getOrganizationAccounts({ organizationGroupNo: 320 }, opts)
+        : async () => JSON.parse(await (await request(url + path, { headers: signed() })).body.text()) as unknown;
 
 async function main(): Promise<void> {
     for (let i = 0; i < 300; i++) await call(); // warm-up: JIT, connections

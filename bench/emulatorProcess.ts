@@ -8,23 +8,28 @@ export interface EmulatorProcess {
 }
 
 export async function startEmulatorProcess(dataFile: string, args: string[] = []): Promise<EmulatorProcess> {
-    const child: ChildProcess = spawn(process.execPath, [join(__dirname, "..", "dist", "cli", "main.js"), "emulator", "--port", "0", "--data", dataFile, ...args], {
-        stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child: ChildProcess = spawn(
+        process.execPath,
+        [join(__dirname, "..", "dist", "cli", "main.js"), "emulator", "--port", "0", "--data", dataFile, ...args],
+        {
+            stdio: ["ignore", "pipe", "inherit"],
+        },
+    );
     const url = await new Promise<string>((resolve, reject) => {
         let out = "";
         child.stdout!.on("data", (d: Buffer) => {
-            out += d;
+            out += d.toString();
             const match = /listening on (http:\/\/[^\s]+)/.exec(out);
-            if (match) resolve(match[1]!);
+            if (match) resolve(match[1]);
         });
         child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
     });
     return {
         url,
-        stop: () => new Promise<void>((resolve) => {
-            child.once("exit", () => resolve());
-            child.kill("SIGTERM");
-        }),
+        stop: () =>
+            new Promise<void>((resolve) => {
+                child.once("exit", () => resolve());
+                child.kill("SIGTERM");
+            }),
     };
 }

@@ -31,11 +31,19 @@ function users(count: number): Record<string, unknown>[] {
 
 function dataFile(name: string, companies: Record<string, unknown[]>, groups: Record<string, unknown[]> = {}, mccMaxLimit = 100): string {
     const file = join(dir, `${name}.json`);
-    writeFileSync(file, JSON.stringify({ credentials: [{ accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY }], organizationGroups: groups, mccCompanies: companies, mccMaxLimit }));
+    writeFileSync(
+        file,
+        JSON.stringify({
+            credentials: [{ accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY }],
+            organizationGroups: groups,
+            mccCompanies: companies,
+            mccMaxLimit,
+        }),
+    );
     return file;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 /** What a user would write without this package: sign, fetch each page in turn with undici, parse. */
@@ -56,7 +64,12 @@ async function sequentialLoop(url: string, companyId: string, pageSize: number):
 function signed(path: string): Record<string, string> {
     const timestamp = String(Date.now());
     const signature = createHmac("sha256", DEMO_SECRET_KEY).update(`GET ${path}\n${timestamp}\n${DEMO_ACCESS_KEY}`).digest("base64");
-    return { "x-ncp-apigw-timestamp": timestamp, "x-ncp-iam-access-key": DEMO_ACCESS_KEY, "x-ncp-apigw-signature-v2": signature, "content-type": "application/json" };
+    return {
+        "x-ncp-apigw-timestamp": timestamp,
+        "x-ncp-iam-access-key": DEMO_ACCESS_KEY,
+        "x-ncp-apigw-signature-v2": signature,
+        "content-type": "application/json",
+    };
 }
 
 async function latencyBound(): Promise<void> {
@@ -81,9 +94,24 @@ async function latencyBound(): Promise<void> {
         const listed = await sequentialLoop(emulator.url, COMPANY, 100);
         const sequential = performance.now() - started;
         if (listed !== count) throw new Error(`the sequential loop listed ${listed}`);
-        rows.push({ measure: `20,000 MCC users, page cap 100 (${pages} pages), ${latency} ms latency: our wall time (median of 3)`, result: ms(ours), target: "", met: undefined });
-        rows.push({ measure: `  floor for concurrency ${concurrency}: L × (1 + ⌈(P − 1) / C⌉)`, result: `${ms(floor)} (ours ${(ours / floor).toFixed(2)}×)`, target: "≤ 1.2× floor", met: ours <= 1.2 * floor });
-        rows.push({ measure: "  a plain sequential loop (undici, sign, one page after another)", result: `${ms(sequential)} (ours ${(sequential / ours).toFixed(1)}× faster)`, target: "≥ 5× faster", met: sequential / ours >= 5 });
+        rows.push({
+            measure: `20,000 MCC users, page cap 100 (${pages} pages), ${latency} ms latency: our wall time (median of 3)`,
+            result: ms(ours),
+            target: "",
+            met: undefined,
+        });
+        rows.push({
+            measure: `  floor for concurrency ${concurrency}: L × (1 + ⌈(P − 1) / C⌉)`,
+            result: `${ms(floor)} (ours ${(ours / floor).toFixed(2)}×)`,
+            target: "≤ 1.2× floor",
+            met: ours <= 1.2 * floor,
+        });
+        rows.push({
+            measure: "  a plain sequential loop (undici, sign, one page after another)",
+            result: `${ms(sequential)} (ours ${(sequential / ours).toFixed(1)}× faster)`,
+            target: "≥ 5× faster",
+            met: sequential / ours >= 5,
+        });
     } finally {
         await closeConnections();
         await emulator.stop();
@@ -92,8 +120,15 @@ async function latencyBound(): Promise<void> {
 
 async function cpuPerRequest(): Promise<void> {
     const accounts = Array.from({ length: 500 }, (_, i) => ({
-        memberNo: 5_000_000 + i, organizationNo: 167, organizationGroupNo: 320, masterMemberNo: 5_000_000, masterMemberYn: i === 0 ? "Y" : "N",
-        loginId: `m***${i}@ex***le.com`, memberName: `Member ${i}`, memberStatusCode: i % 7 ? "JOIN" : "INVT", memberStatusName: i % 7 ? "Sign-up complete" : "Inviting",
+        memberNo: 5_000_000 + i,
+        organizationNo: 167,
+        organizationGroupNo: 320,
+        masterMemberNo: 5_000_000,
+        masterMemberYn: i === 0 ? "Y" : "N",
+        loginId: `m***${i}@ex***le.com`,
+        memberName: `Member ${i}`,
+        memberStatusCode: i % 7 ? "JOIN" : "INVT",
+        memberStatusName: i % 7 ? "Sign-up complete" : "Inviting",
     }));
     const emulator = await startEmulatorProcess(dataFile("cpu", {}, { "320": accounts }));
     const calls = 2_000;
@@ -103,7 +138,11 @@ async function cpuPerRequest(): Promise<void> {
         // gets the machine's quieter moments. The emulator's process shares the two cores and only adds noise, so
         // each side's least CPU is its cost; the median is shown too.
         const cpu = (mode: "ours" | "bare") => {
-            const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "cpuChild.ts"), mode, emulator.url, String(calls)], { encoding: "utf8" });
+            const child = spawnSync(
+                process.execPath,
+                ["-r", "ts-node/register/transpile-only", join(__dirname, "cpuChild.ts"), mode, emulator.url, String(calls)],
+                { encoding: "utf8" },
+            );
             if (child.status !== 0) throw new Error(`cpu ${mode} failed: ${child.stderr}`);
             return Number(child.stdout);
         };
@@ -115,8 +154,18 @@ async function cpuPerRequest(): Promise<void> {
         }
         if (process.env.BENCH_VERBOSE) process.stderr.write(`ours ${oursUs.map(Math.round).join(" ")}\nbare ${bareUs.map(Math.round).join(" ")}\n`);
         const ratio = Math.min(...oursUs) / Math.min(...bareUs);
-        rows.push({ measure: `CPU per request, organization group of 500 accounts, ${calls} calls in each of ${rounds} fresh processes a side, no latency: ours (least)`, result: `${Math.round(Math.min(...oursUs))} µs (median ${Math.round(median(oursUs))})`, target: "", met: undefined });
-        rows.push({ measure: "  a bare undici request, signed, plus JSON.parse", result: `${Math.round(Math.min(...bareUs))} µs (median ${Math.round(median(bareUs))}); ours ${ratio.toFixed(2)}×`, target: "≤ 1.3×", met: ratio <= 1.3 });
+        rows.push({
+            measure: `CPU per request, organization group of 500 accounts, ${calls} calls in each of ${rounds} fresh processes a side, no latency: ours (least)`,
+            result: `${Math.round(Math.min(...oursUs))} µs (median ${Math.round(median(oursUs))})`,
+            target: "",
+            met: undefined,
+        });
+        rows.push({
+            measure: "  a bare undici request, signed, plus JSON.parse",
+            result: `${Math.round(Math.min(...bareUs))} µs (median ${Math.round(median(bareUs))}); ours ${ratio.toFixed(2)}×`,
+            target: "≤ 1.3×",
+            met: ratio <= 1.3,
+        });
     } finally {
         await emulator.stop();
     }
@@ -126,15 +175,29 @@ async function largeListing(): Promise<void> {
     const count = 100_000;
     const emulator = await startEmulatorProcess(dataFile("large", { [COMPANY]: users(count) }, {}, 1000), ["--max-limit", "1000"]);
     try {
-        const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "largeListingChild.ts"), emulator.url, COMPANY, "1000"], {
-            encoding: "utf8",
-            env: { ...process.env, NCLOUD_ACCESS_KEY: DEMO_ACCESS_KEY, NCLOUD_SECRET_KEY: DEMO_SECRET_KEY },
-        });
+        const child = spawnSync(
+            process.execPath,
+            ["-r", "ts-node/register/transpile-only", join(__dirname, "largeListingChild.ts"), emulator.url, COMPANY, "1000"],
+            {
+                encoding: "utf8",
+                env: { ...process.env, NCLOUD_ACCESS_KEY: DEMO_ACCESS_KEY, NCLOUD_SECRET_KEY: DEMO_SECRET_KEY },
+            },
+        );
         if (child.status !== 0) throw new Error(`large listing failed: ${child.stderr}`);
         const { users: listed, wallMs, maxRssMb } = JSON.parse(child.stdout) as { users: number; wallMs: number; maxRssMb: number };
         if (listed !== count) throw new Error(`listed ${listed}`);
-        rows.push({ measure: "100,000 MCC users, no latency, pageSize and server cap 1000: wall time", result: ms(wallMs), target: "< 3 s", met: wallMs < 3000 });
-        rows.push({ measure: "  peak RSS of the listing process (package and @pulumi/pulumi loaded)", result: `${Math.round(maxRssMb)} MB`, target: "< 300 MB", met: maxRssMb < 300 });
+        rows.push({
+            measure: "100,000 MCC users, no latency, pageSize and server cap 1000: wall time",
+            result: ms(wallMs),
+            target: "< 3 s",
+            met: wallMs < 3000,
+        });
+        rows.push({
+            measure: "  peak RSS of the listing process (package and @pulumi/pulumi loaded)",
+            result: `${Math.round(maxRssMb)} MB`,
+            target: "< 300 MB",
+            met: maxRssMb < 300,
+        });
     } finally {
         await emulator.stop();
     }
@@ -154,25 +217,47 @@ function importTime(): void {
     const pulumiAlone = time(undefined, "@pulumi/pulumi");
     const added = time("@pulumi/pulumi", "pulumi-ncloud-members");
     rows.push({ measure: "import time: @pulumi/pulumi alone (median of 9 fresh processes)", result: ms(pulumiAlone), target: "", met: undefined });
-    rows.push({ measure: "  pulumi-ncloud-members on top of it (undici and zod load at the first read)", result: `+${added.toFixed(1)} ms`, target: "not noticeably more (< 50 ms)", met: added < 50 });
+    rows.push({
+        measure: "  pulumi-ncloud-members on top of it (undici and zod load at the first read)",
+        result: `+${added.toFixed(1)} ms`,
+        target: "not noticeably more (< 50 ms)",
+        met: added < 50,
+    });
 }
 
 async function providerText(): Promise<void> {
     const sizes: Record<string, number> = {};
-    await pulumi.runtime.setMocks({
-        newResource: (args) => {
-            sizes[args.type] = String(args.inputs.__provider ?? "").length;
-            return { id: "id", state: args.inputs };
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                const inputs = args.inputs as Record<string, unknown>;
+                sizes[args.type] = typeof inputs.__provider === "string" ? inputs.__provider.length : 0;
+                return { id: "id", state: inputs };
+            },
+            call: (args) => args.inputs as Record<string, unknown>,
         },
-        call: (args) => args.inputs,
-    }, "bench", "bench", false);
+        "bench",
+        "bench",
+        false,
+    );
     const resources = [new OrganizationAccounts("org", { organizationGroupNo: 320 }), new MccUsers("mcc", { companyId: COMPANY })];
     await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
     const largest = Math.max(...Object.values(sizes));
-    rows.push({ measure: "dynamic provider text (__provider), the larger of the two resources", result: `${(largest / 1024).toFixed(1)} KB`, target: "< 20 KB", met: largest < 20 * 1024 });
+    rows.push({
+        measure: "dynamic provider text (__provider), the larger of the two resources",
+        result: `${(largest / 1024).toFixed(1)} KB`,
+        target: "< 20 KB",
+        met: largest < 20 * 1024,
+    });
 }
 
-const MEASURES: Record<string, () => Promise<void> | void> = { latency: latencyBound, cpu: cpuPerRequest, large: largeListing, import: importTime, provider: providerText };
+const MEASURES: Record<string, () => Promise<void> | void> = {
+    latency: latencyBound,
+    cpu: cpuPerRequest,
+    large: largeListing,
+    import: importTime,
+    provider: providerText,
+};
 
 async function main(): Promise<void> {
     // `npm run bench -- cpu latency` runs only those; RESULTS.md is written only by a full run.
@@ -180,11 +265,19 @@ async function main(): Promise<void> {
     for (const name of chosen) if (!(name in MEASURES)) throw new Error(`unknown measure ${name}; use ${Object.keys(MEASURES).join(", ")}`);
     for (const [name, measure] of Object.entries(MEASURES)) if (chosen.length === 0 || chosen.includes(name)) await measure();
     const mark = (met: boolean | undefined) => (met === undefined ? "" : met ? "met" : "**not met**");
-    const table = ["| measure | result | target | |", "|---|---|---|---|", ...rows.map((r) => `| ${r.measure} | ${r.result} | ${r.target} | ${mark(r.met)} |`)].join("\n");
+    const table = [
+        "| measure | result | target | |",
+        "|---|---|---|---|",
+        ...rows.map((r) => `| ${r.measure} | ${r.result} | ${r.target} | ${mark(r.met)} |`),
+    ].join("\n");
     const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
     const date = new Date().toISOString().slice(0, 10);
     process.stdout.write(`\n${table}\n\n${machine}, ${date}\n`);
-    if (chosen.length === 0) writeFileSync(join(__dirname, "RESULTS.md"), `# Benchmark results\n\nMade by \`npm run bench\` on ${date}: ${machine}. The emulator runs in its own process; each\nrow is measured in the same run as the rows it is compared with.\n\n${table}\n`);
+    if (chosen.length === 0)
+        writeFileSync(
+            join(__dirname, "RESULTS.md"),
+            `# Benchmark results\n\nMade by \`npm run bench\` on ${date}: ${machine}. The emulator runs in its own process; each\nrow is measured in the same run as the rows it is compared with.\n\n${table}\n`,
+        );
     if (rows.some((r) => r.met === false)) process.exitCode = 1;
 }
 

@@ -45,14 +45,14 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     if (values.fault) data.faults = [...(data.faults ?? []), ...values.fault.map(fault)];
     const latencyMs = integer("--latency-ms", values["latency-ms"], 0, 60_000);
     const emulator = await startEmulator({ data, port, host: values.host, latencyMs });
-    const key = data.credentials[0]!;
+    const key = data.credentials[0];
     process.stdout.write(
         `NCP API emulator listening on ${emulator.url}\n` +
-        `Point a program at it (these keys are the emulator's own, from its data file):\n` +
-        `  export NCLOUD_ORGANIZATION_ENDPOINT=${emulator.url}\n` +
-        `  export NCLOUD_MCC_ENDPOINT=${emulator.url}\n` +
-        `  export NCLOUD_ACCESS_KEY=${key.accessKey}\n` +
-        `  export NCLOUD_SECRET_KEY=${key.secretKey}\n`,
+            `Point a program at it (these keys are the emulator's own, from its data file):\n` +
+            `  export NCLOUD_ORGANIZATION_ENDPOINT=${emulator.url}\n` +
+            `  export NCLOUD_MCC_ENDPOINT=${emulator.url}\n` +
+            `  export NCLOUD_ACCESS_KEY=${key.accessKey}\n` +
+            `  export NCLOUD_SECRET_KEY=${key.secretKey}\n`,
     );
     await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);

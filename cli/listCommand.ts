@@ -94,20 +94,42 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
         if (api === "organization") {
             const result = await readOrganizationAccounts({ organizationGroupNo: integerArgument(command, "group", targetValue), filters }, context);
             if (terraform) {
-                return writeTerraformResult({ organization_group_no: String(result.organizationGroupNo), count: String(result.accounts.length), accounts: JSON.stringify(result.accounts) });
+                return writeTerraformResult({
+                    organization_group_no: String(result.organizationGroupNo),
+                    count: String(result.accounts.length),
+                    accounts: JSON.stringify(result.accounts),
+                });
             }
-            if (format === "table") return printTable(result.accounts, TABLE_COLUMNS.organization, `${result.accounts.length} account(s) in organization group ${result.organizationGroupNo}`);
-            const writer = format === "json" ? jsonListWriter(process.stdout) : csvListWriter(process.stdout, ORGANIZATION_ACCOUNT_FIELDS, result.accounts, () => undefined);
+            if (format === "table")
+                return printTable(
+                    result.accounts,
+                    TABLE_COLUMNS.organization,
+                    `${result.accounts.length} account(s) in organization group ${result.organizationGroupNo}`,
+                );
+            const writer =
+                format === "json"
+                    ? jsonListWriter(process.stdout)
+                    : csvListWriter(process.stdout, ORGANIZATION_ACCOUNT_FIELDS, result.accounts, () => undefined);
             await writer.write(result.accounts);
             await writer.end();
             return 0;
         }
         const pageSizeText = pick("page-size", "page_size");
-        const query = { companyId: targetValue, filters, pageSize: pageSizeText === undefined ? undefined : integerArgument(command, "pageSize", pageSizeText) };
+        const query = {
+            companyId: targetValue,
+            filters,
+            pageSize: pageSizeText === undefined ? undefined : integerArgument(command, "pageSize", pageSizeText),
+        };
         if (terraform || format === "table") {
             const result = await readMccUsers(query, context);
             progress?.done();
-            if (terraform) return writeTerraformResult({ company_id: result.companyId, count: String(result.users.length), total: String(result.total), users: JSON.stringify(result.users) });
+            if (terraform)
+                return writeTerraformResult({
+                    company_id: result.companyId,
+                    count: String(result.users.length),
+                    total: String(result.total),
+                    users: JSON.stringify(result.users),
+                });
             return printTable(result.users, TABLE_COLUMNS.mcc, `${result.users.length} of ${result.total} member(s)`);
         }
         return await streamMccUsers(query, context, format, () => progress?.done());
@@ -130,7 +152,9 @@ async function streamMccUsers(query: MccUsersQuery, context: ReadContext, format
             format === "json"
                 ? jsonListWriter(process.stdout)
                 : csvListWriter(process.stdout, CSV_MCC_FIELDS, page.users, (field) =>
-                      context.settings?.logger?.warn(`field ${field} first appeared after the CSV header was written, so it is not in the CSV; --output json has every field`),
+                      context.settings?.logger?.warn(
+                          `field ${field} first appeared after the CSV header was written, so it is not in the CSV; --output json has every field`,
+                      ),
                   );
         await writer.write(applyFilters(page.users, filters));
     }

@@ -48,7 +48,10 @@ export function jsonListWriter(out: Writable): ListWriter {
  * once.
  */
 export function csvListWriter(out: Writable, documented: readonly string[], sample: readonly object[], onUnplacedField: (field: string) => void): ListWriter {
-    const columns = csvColumns(documented, sample.map((item) => flattenItem(item)));
+    const columns = csvColumns(
+        documented,
+        sample.map((item) => flattenItem(item)),
+    );
     const known = new Set(columns);
     const told = new Set<string>();
     let headerWritten = false;

@@ -39,7 +39,8 @@ main(process.argv.slice(2)).then(
         process.exitCode = code;
     },
     (error: unknown) => {
-        const parse = String((error as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS");
+        const code = (error as { code?: unknown }).code;
+        const parse = typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
         const usage = error instanceof UsageError || parse || (error instanceof NcloudError && INPUT_ERRORS.has(error.code));
         // One line, no stack: the message carries the NCP code and trace id where there are some.
         process.stderr.write(`ncloud-members: ${error instanceof Error ? error.message : String(error)}${parse ? " (see --help)" : ""}\n`);

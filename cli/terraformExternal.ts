@@ -35,7 +35,9 @@ export async function readTerraformQuery(stdin: Readable, target: string, paged:
         try {
             parsed = JSON.parse(filters) as Filter[];
         } catch {
-            throw new UsageError("--terraform-external: filters must be a JSON-encoded list, e.g. jsonencode([{ name = \"deptExternalKey\", values = [\"dept01\"] }])");
+            throw new UsageError(
+                '--terraform-external: filters must be a JSON-encoded list, e.g. jsonencode([{ name = "deptExternalKey", values = ["dept01"] }])',
+            );
         }
     }
     if (filter !== undefined) parsed = [...(parsed ?? []), parseFilter(filter)];

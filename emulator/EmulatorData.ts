@@ -30,15 +30,33 @@ const dataSchema = z.object({
 
 /** Checks a fault from a data file or the command line. */
 export function parseFault(value: unknown): Fault {
-    return faultSchema().parse(value) as Fault;
+    return faultSchema().parse(value);
 }
 
 function faultSchema() {
-    const common = { api: z.enum(["organization", "mcc", "any"]).optional(), skip: z.int().nonnegative().optional(), times: z.int().positive().optional(), every: z.int().positive().optional() };
+    const common = {
+        api: z.enum(["organization", "mcc", "any"]).optional(),
+        skip: z.int().nonnegative().optional(),
+        times: z.int().positive().optional(),
+        every: z.int().positive().optional(),
+    };
     return z.discriminatedUnion("kind", [
-        z.object({ ...common, kind: z.literal("status"), status: z.int().min(100).max(599), errorCode: z.string().optional(), message: z.string().optional(), retryAfter: z.string().optional() }),
+        z.object({
+            ...common,
+            kind: z.literal("status"),
+            status: z.int().min(100).max(599),
+            errorCode: z.string().optional(),
+            message: z.string().optional(),
+            retryAfter: z.string().optional(),
+        }),
         z.object({ ...common, kind: z.literal("body"), body: z.string(), contentType: z.string().optional() }),
-        z.object({ ...common, kind: z.literal("raw"), status: z.int().min(200).max(599), headers: z.record(z.string(), z.string()).optional(), body: z.string() }),
+        z.object({
+            ...common,
+            kind: z.literal("raw"),
+            status: z.int().min(200).max(599),
+            headers: z.record(z.string(), z.string()).optional(),
+            body: z.string(),
+        }),
         z.object({ ...common, kind: z.literal("stall"), ms: z.int().nonnegative() }),
         ...(["reset", "truncate", "empty-page", "repeat-page", "grow"] as const).map((kind) => z.object({ ...common, kind: z.literal(kind) })),
     ]);
@@ -48,7 +66,7 @@ function faultSchema() {
 export function loadEmulatorData(path: string): EmulatorData {
     const parsed = dataSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
     if (!parsed.success) {
-        const first = parsed.error.issues[0]!;
+        const first = parsed.error.issues[0];
         throw new Error(`${path}: not emulator data: ${first.path.join(".") || "(top)"}: ${first.message}`);
     }
     return parsed.data;

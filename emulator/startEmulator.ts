@@ -109,8 +109,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         const fault = takeFault(faults, api);
         switch (fault?.kind) {
             case "status":
-                return fail({ status: fault.status, errorCode: fault.errorCode ?? String(fault.status), message: fault.message ?? "Injected fault" },
-                    undefined, fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter });
+                return fail(
+                    { status: fault.status, errorCode: fault.errorCode ?? String(fault.status), message: fault.message ?? "Injected fault" },
+                    undefined,
+                    fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter },
+                );
             case "body":
                 return send(200, fault.body, { "content-type": fault.contentType ?? "text/html" });
             case "raw":
@@ -135,12 +138,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
         function serve(change?: FaultAction): void {
             if (api === "organization") {
-                const groupNo = ORG_PATH.exec(target.pathname)![1]!;
+                const groupNo = ORG_PATH.exec(target.pathname)![1];
                 const accounts = /^\d+$/.test(groupNo) ? data.organizationGroups[String(Number(groupNo))] : undefined;
                 if (!accounts) return fail(NCP_ERRORS.notFound, `organization group ${groupNo} not found`);
                 return send(200, JSON.stringify(accounts));
             }
-            const companyId = decodeURIComponent(MCC_PATH.exec(target.pathname)![1]!);
+            const companyId = decodeURIComponent(MCC_PATH.exec(target.pathname)![1]);
             const users = data.mccCompanies[companyId];
             if (!users) return fail(NCP_ERRORS.noCompany);
             const limit = integerParam(target.searchParams.get("limit"), 10, 1);
@@ -174,10 +177,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         setClockOffset(ms) {
             clockOffsetMs = ms;
         },
-        close: () => new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-        }),
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            }),
     };
 }
 

@@ -41,7 +41,11 @@ async function showProgramOutputs(): Promise<void> {
 }
 
 function shorten(value: unknown): string {
-    if (Array.isArray(value) && value.length > 4) return `[${value.slice(0, 3).map((v) => JSON.stringify(v)).join(", ")}, … ${value.length - 3} more]`;
+    if (Array.isArray(value) && value.length > 4)
+        return `[${value
+            .slice(0, 3)
+            .map((v) => JSON.stringify(v))
+            .join(", ")}, … ${value.length - 3} more]`;
     const text = JSON.stringify(value);
     return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
 }

@@ -35,16 +35,22 @@ function plain(value: unknown): unknown {
  */
 export async function runUnderMocks(program: string, project: string, config: Record<string, string>, secretKeys: string[] = []): Promise<ProgramRun> {
     const resources: string[] = [];
-    await pulumi.runtime.setMocks({
-        newResource: async (args) => {
-            resources.push(`${args.type}::${args.name}`);
-            const provider = PROVIDERS[args.type];
-            if (!provider) return { id: `${args.name}-id`, state: args.inputs };
-            const { id, outs } = await provider.create(plain(args.inputs) as Record<string, unknown>);
-            return { id, state: { ...args.inputs, ...outs } };
+    await pulumi.runtime.setMocks(
+        {
+            newResource: async (args) => {
+                resources.push(`${args.type}::${args.name}`);
+                const provider = PROVIDERS[args.type];
+                const inputs = args.inputs as Record<string, unknown>;
+                if (!provider) return { id: `${args.name}-id`, state: inputs };
+                const created = await provider.create(plain(inputs));
+                return { id: created.id, state: { ...inputs, ...(created.outs as Record<string, unknown>) } };
+            },
+            call: (args) => args.inputs as Record<string, unknown>,
         },
-        call: (args) => args.inputs,
-    }, project, "demo", false);
+        project,
+        "demo",
+        false,
+    );
     const key = (k: string) => `${project}:${k}`;
     pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [key(k), v])), secretKeys.map(key));
     let error: string | undefined;
@@ -52,6 +58,8 @@ export async function runUnderMocks(program: string, project: string, config: Re
     process.on("unhandledRejection", fail);
     const outputs: ProgramRun["outputs"] = {};
     try {
+        // A program is loaded the way the engine loads it: required by path, at run time.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const exported = require(`./${program}`) as Record<string, pulumi.Output<unknown>>;
         for (const [name, output] of Object.entries(exported)) {
             // promise() is how the engine reads an Output; apply would never call back for a failed one.

@@ -22,9 +22,7 @@ export function checkCompanyId(fn: string, value: unknown): string {
         throw new InvalidArgumentError(fn, "companyId", `must be a string, got ${typeof value}`);
     }
     if (!COMPANY_ID.test(value)) {
-        const why = value.length === 0 || value.length > 36
-            ? `has ${value.length} characters`
-            : "has a character other than a letter, a digit or '-'";
+        const why = value.length === 0 || value.length > 36 ? `has ${value.length} characters` : "has a character other than a letter, a digit or '-'";
         throw new InvalidArgumentError(fn, "companyId", `must be 1 to 36 letters, digits or '-' (the integration key); the value given ${why}`);
     }
     return value;

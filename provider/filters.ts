@@ -41,7 +41,8 @@ export function compileFilters(fn: string, filters: unknown, isField: (name: str
         if (!Array.isArray(values) || values.length === 0) {
             throw new InvalidArgumentError(fn, `${at}.values`, "is required: a list of at least one value");
         }
-        if (regex !== undefined && typeof regex !== "boolean") throw new InvalidArgumentError(fn, `${at}.regex`, `must be true or false, got ${describeValue(regex)}`);
+        if (regex !== undefined && typeof regex !== "boolean")
+            throw new InvalidArgumentError(fn, `${at}.regex`, `must be true or false, got ${describeValue(regex)}`);
         const texts = values.map((v: unknown, j) => {
             if (typeof v !== "string") throw new InvalidArgumentError(fn, `${at}.values[${j}]`, `must be a string, got ${describeValue(v)}`);
             return v;
@@ -69,10 +70,12 @@ function regexTest(fn: string, at: string, values: readonly string[]): (text: st
 /** Keeps the items that pass every filter, in their order. */
 export function applyFilters<T extends object>(items: readonly T[], filters: readonly CompiledFilter[]): T[] {
     if (filters.length === 0) return [...items];
-    return items.filter((item) => filters.every((f) => {
-        const text = fieldText(item, f.path);
-        return text !== undefined && f.test(text);
-    }));
+    return items.filter((item) =>
+        filters.every((f) => {
+            const text = fieldText(item, f.path);
+            return text !== undefined && f.test(text);
+        }),
+    );
 }
 
 function fieldText(item: object, path: readonly string[]): string | undefined {

@@ -54,7 +54,8 @@ export interface MccUsersListing {
 /** The check of each argument, by name: each throws an InvalidArgumentError naming what is wrong. */
 export const ORGANIZATION_ACCOUNTS_CHECKS = {
     organizationGroupNo: checkOrganizationGroupNo,
-    filters: (fn: string, value: unknown) => compileFilters(fn, value, (name) => ORGANIZATION_ACCOUNT_FIELDS.includes(name), ORGANIZATION_ACCOUNT_FIELDS.join(", ")),
+    filters: (fn: string, value: unknown) =>
+        compileFilters(fn, value, (name) => ORGANIZATION_ACCOUNT_FIELDS.includes(name), ORGANIZATION_ACCOUNT_FIELDS.join(", ")),
 } as const;
 
 /** The check of each argument, by name: each throws an InvalidArgumentError naming what is wrong. */
@@ -81,20 +82,26 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
 export async function readMccUsers(query: MccUsersQuery, context: ReadContext): Promise<MccUsersListing> {
     const listing = mccUsersListing(query, context);
     const { company, pageSize, policy } = listing;
-    const all = await shared(context, policy, company.connection, ["mcc", company.companyId, pageSize], mccUsersPath(company.companyId, true), async (p, onProgress) => {
-        const users: MccUser[] = [];
-        let total = 0;
-        const pages = paginateMccUsers(
-            { ...listing.plan, logger: p.logger, onProgress, onRestart: () => (users.length = 0) },
-            (offset, hooks) => requestMccUsersPage(company, offset, pageSize, p, hooks),
-        );
-        for await (const page of pages) {
-            // One by one: spreading a listing's pages as arguments overflows the stack past ~100,000 pages.
-            for (const user of page.users) users.push(user);
-            total = page.total;
-        }
-        return { users, total };
-    });
+    const all = await shared(
+        context,
+        policy,
+        company.connection,
+        ["mcc", company.companyId, pageSize],
+        mccUsersPath(company.companyId, true),
+        async (p, onProgress) => {
+            const users: MccUser[] = [];
+            let total = 0;
+            const pages = paginateMccUsers({ ...listing.plan, logger: p.logger, onProgress, onRestart: () => (users.length = 0) }, (offset, hooks) =>
+                requestMccUsersPage(company, offset, pageSize, p, hooks),
+            );
+            for await (const page of pages) {
+                // One by one: spreading a listing's pages as arguments overflows the stack past ~100,000 pages.
+                for (const user of page.users) users.push(user);
+                total = page.total;
+            }
+            return { users, total };
+        },
+    );
     return { companyId: company.companyId, users: applyFilters(all.users, listing.filters), total: all.total };
 }
 
@@ -142,7 +149,12 @@ function shared<T>(
 ): Promise<T> {
     const onProgress = context.settings?.onProgress;
     if (context.settings?.share === false) return run(policy, onProgress);
-    const caller: ListingCaller = { signal: policy.signal, deadline: policy.deadline, deadlineError: () => deadlineError({ displayPath }, policy, 0), onProgress };
+    const caller: ListingCaller = {
+        signal: policy.signal,
+        deadline: policy.deadline,
+        deadlineError: () => deadlineError({ displayPath }, policy, 0),
+        onProgress,
+    };
     const { credentials, baseUrl, site } = connection;
     const fingerprint = listingFingerprint([
         ...question,

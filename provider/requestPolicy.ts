@@ -75,7 +75,8 @@ export function requestPolicy(fn: string, settings: RequestSettings, env: NodeJS
 
 function limit(fn: string, option: keyof typeof LIMIT_DEFAULTS, value: number | undefined, min: number): number {
     if (value === undefined) return LIMIT_DEFAULTS[option];
-    if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(fn, option, `must be a whole number of at least ${min}, got ${String(value)}`);
+    if (!Number.isSafeInteger(value) || value < min)
+        throw new InvalidArgumentError(fn, option, `must be a whole number of at least ${min}, got ${String(value)}`);
     return value;
 }
 
@@ -83,12 +84,14 @@ const DURATION_RULE = `a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`
 
 function duration(fn: string, option: string, value: number | undefined, envName: string, env: NodeJS.ProcessEnv, fallback: number): number {
     if (value !== undefined) {
-        if (!Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS) throw new InvalidArgumentError(fn, option, `must be ${DURATION_RULE}, got ${String(value)}`);
+        if (!Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS)
+            throw new InvalidArgumentError(fn, option, `must be ${DURATION_RULE}, got ${String(value)}`);
         return value;
     }
     const text = env[envName]?.trim();
     if (!text) return fallback;
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMER_MS) throw new ConfigurationError(envName, `must be ${DURATION_RULE}, got ${JSON.stringify(text)}`);
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TIMER_MS)
+        throw new ConfigurationError(envName, `must be ${DURATION_RULE}, got ${JSON.stringify(text)}`);
     return Number(text);
 }
 
@@ -104,4 +107,3 @@ function retryOptions(fn: string, retry: RetryOptions | undefined): Required<Ret
     }
     return resolved;
 }
-

@@ -107,6 +107,8 @@ export class ListingStore {
             };
             scope.signal.addEventListener("abort", () => {
                 leave();
+                // An abort reason is passed on exactly as the caller gave it, Error or not.
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
                 reject(scope.signal.reason);
                 if (entry.callers.size === 0 && !entry.settled) {
                     entry.cancel.abort(scope.signal.reason);
@@ -120,6 +122,8 @@ export class ListingStore {
                 },
                 (error: unknown) => {
                     leave();
+                    // The listing's own failure, passed on as it was thrown.
+                    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
                     reject(error);
                 },
             );

@@ -10,6 +10,8 @@ type HostEntry = typeof import("../provider/dynamic");
  * after this package or its dependencies are upgraded (pulumi/pulumi issues 9085, 18976).
  */
 function providerFor(kind: "organizationAccounts" | "mccUsers"): pulumi.dynamic.ResourceProvider {
+    // Required by name inside the provider host, from the user's project: never bundled into the provider text.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const host = (): HostEntry => require("pulumi-ncloud-members/dynamic-provider") as HostEntry;
     return {
         configure: (request) => host().configure(request),

@@ -51,6 +51,9 @@ export async function getOrganizationAccounts(args: GetOrganizationAccountsArgs,
  * const admins = getOrganizationAccountsOutput({ organizationGroupNo: cfg.requireNumber("adminGroup") });
  * export const adminLogins = admins.accounts.apply((a) => a.map((x) => x.loginId));
  */
-export function getOrganizationAccountsOutput(args: GetOrganizationAccountsOutputArgs, opts?: NcloudInvokeOptions): pulumi.Output<GetOrganizationAccountsResult> {
+export function getOrganizationAccountsOutput(
+    args: GetOrganizationAccountsOutputArgs,
+    opts?: NcloudInvokeOptions,
+): pulumi.Output<GetOrganizationAccountsResult> {
     return pulumi.output(args).apply((resolved) => getOrganizationAccounts(resolved as GetOrganizationAccountsArgs, opts));
 }

@@ -29,7 +29,8 @@ export type MemberList =
     | { readonly accounts: readonly OrganizationAccount[]; readonly organizationGroupNo?: number }
     | { readonly users: readonly MccUser[]; readonly companyId?: string };
 
-type MemberListInput = pulumi.Input<{ readonly accounts: pulumi.Input<readonly OrganizationAccount[]>; readonly organizationGroupNo?: pulumi.Input<number> }>
+type MemberListInput =
+    | pulumi.Input<{ readonly accounts: pulumi.Input<readonly OrganizationAccount[]>; readonly organizationGroupNo?: pulumi.Input<number> }>
     | pulumi.Input<{ readonly users: pulumi.Input<readonly MccUser[]>; readonly companyId?: pulumi.Input<string> }>;
 
 const ORGANIZATION_KEYS = { loginIds: "loginId", memberNames: "memberName", memberNos: "memberNo" } as const;
@@ -90,7 +91,8 @@ function verdictOf(list: MemberList, requirement: MembershipRequirement): Member
             throw new InvalidArgumentError(fn, key, `this list has no ${other[key]}; name its members by ${Object.keys(allowed).join(", ")}`);
         }
     }
-    if (requirement.joined && !organization) throw new InvalidArgumentError(fn, "joined", "MCC users have no sign-up status; use joined with Organization accounts");
+    if (requirement.joined && !organization)
+        throw new InvalidArgumentError(fn, "joined", "MCC users have no sign-up status; use joined with Organization accounts");
     const items: readonly Record<string, unknown>[] = organization ? list.accounts : list.users;
     const joined = (item: Record<string, unknown>) => !organization || item.memberStatusCode === "JOIN";
 

@@ -8,6 +8,7 @@ let loaded: Readers | undefined;
  * process.
  */
 export function readers(): Readers {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     loaded ??= require("../provider/readMembers") as Readers;
     return loaded;
 }

@@ -21,7 +21,8 @@ const staff = ncm.getMccUsersOutput({
 });
 
 export const groupAccounts = group.accounts.apply((accounts) =>
-    accounts.map((a) => ({ memberNo: a.memberNo, loginId: a.loginId, memberName: a.memberName, status: a.memberStatusCode })));
+    accounts.map((a) => ({ memberNo: a.memberNo, loginId: a.loginId, memberName: a.memberName, status: a.memberStatusCode })),
+);
 export const joinedAdmins = admins.accounts.apply((accounts) => accounts.map((a) => a.memberName));
 
 // Personal data (e-mail addresses) stays secret in the stack.

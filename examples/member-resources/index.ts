@@ -16,7 +16,6 @@ const staff = new ncm.MccUsers("staff", {
 });
 
 export const adminCount = admins.accountCount;
-export const invitedAdmins = admins.accounts.apply((accounts) =>
-    accounts.filter((a) => a.memberStatusCode === "INVT").map((a) => a.memberName));
+export const invitedAdmins = admins.accounts.apply((accounts) => accounts.filter((a) => a.memberStatusCode === "INVT").map((a) => a.memberName));
 export const staffCount = staff.userCount;
 export const staffListHash = staff.contentHash;

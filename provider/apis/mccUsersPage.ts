@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiUrl, type Connection } from "../credentials/resolveConnection";
 import { ResponseValidationError } from "../errors/ResponseValidationError";
-import type { MccUser, MccUsersPage } from "../model/MccUser";
+import type { MccUsersPage } from "../model/MccUser";
 import type { RequestPolicy } from "../requestPolicy";
 import { sendRequest, type SendHooks } from "../transport/sendRequest";
 import { parseBody } from "./parseBody";
@@ -71,7 +71,12 @@ export async function requestMccUsersPage(company: MccCompany, offset: number, l
     );
     const body = parseBody(mccUsersPageSchema, response.body, { method: "GET", path: displayPath, traceId: response.traceId });
     if (body.page.count !== body.users.length) {
-        throw new ResponseValidationError("GET", displayPath, [{ path: "page.count", message: `says ${body.page.count} but users has ${body.users.length}` }], response.traceId);
+        throw new ResponseValidationError(
+            "GET",
+            displayPath,
+            [{ path: "page.count", message: `says ${body.page.count} but users has ${body.users.length}` }],
+            response.traceId,
+        );
     }
-    return { offset: body.page.offset, total: body.page.total, users: body.users as MccUser[] };
+    return { offset: body.page.offset, total: body.page.total, users: body.users };
 }

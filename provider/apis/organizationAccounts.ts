@@ -45,15 +45,21 @@ export async function requestOrganizationAccounts(connection: Connection, organi
     const accounts = parseBody(organizationAccountsSchema, response.body, context);
     const issues = integerIssues(accounts);
     if (issues.length > 0) throw new ResponseValidationError(context.method, context.path, issues, context.traceId);
-    return accounts as OrganizationAccount[];
+    return accounts;
 }
 
 function integerIssues(accounts: readonly Record<(typeof INTEGER_FIELDS)[number], number>[]): ResponseIssue[] {
     const issues: ResponseIssue[] = [];
     for (let i = 0; i < accounts.length; i++) {
-        const a = accounts[i]!;
+        const a = accounts[i];
         // The common case in one expression; the issues are only worked out for an account that fails it.
-        if (Number.isSafeInteger(a.memberNo) && Number.isSafeInteger(a.organizationNo) && Number.isSafeInteger(a.organizationGroupNo) && Number.isSafeInteger(a.masterMemberNo)) continue;
+        if (
+            Number.isSafeInteger(a.memberNo) &&
+            Number.isSafeInteger(a.organizationNo) &&
+            Number.isSafeInteger(a.organizationGroupNo) &&
+            Number.isSafeInteger(a.masterMemberNo)
+        )
+            continue;
         for (const field of INTEGER_FIELDS) {
             if (!Number.isSafeInteger(a[field])) issues.push({ path: `accounts[${i}].${field}`, message: `expected an integer, received ${a[field]}` });
         }

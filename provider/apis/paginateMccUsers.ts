@@ -106,7 +106,8 @@ class ListingCheck {
         else if (page.total !== this.#total) this.#fail(`page.total changed from ${this.#total} to ${page.total} during the listing`);
         const total = this.#total;
         if (page.users.length === 0 && offset < total) this.#fail(`the server sent an empty page at offset ${offset}`);
-        if (expected !== undefined && page.users.length !== expected) this.#fail(`the page at offset ${offset} has ${page.users.length} users, not ${expected}`);
+        if (expected !== undefined && page.users.length !== expected)
+            this.#fail(`the page at offset ${offset} has ${page.users.length} users, not ${expected}`);
         for (const user of page.users) {
             if (this.#keys.has(user.externalKey)) this.#fail(`externalKey ${JSON.stringify(user.externalKey)} came twice`);
             this.#keys.add(user.externalKey);

@@ -13,9 +13,18 @@ export const MAX_BODY_DEPTH = 64;
  * its compiled fast path, about twice as fast as a catch-all object that copies unknown keys). Those kept
  * fields are why the depth is checked here: they are passed on to code that walks them recursively.
  */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown, context: { method: string; path: string; traceId?: string; root?: string }): z.output<S> {
+export function parseBody<S extends z.ZodType>(
+    schema: S,
+    body: unknown,
+    context: { method: string; path: string; traceId?: string; root?: string },
+): z.output<S> {
     if (tooDeep(body)) {
-        throw new ResponseValidationError(context.method, context.path, [{ path: context.root ?? "", message: `nested more than ${MAX_BODY_DEPTH} levels deep` }], context.traceId);
+        throw new ResponseValidationError(
+            context.method,
+            context.path,
+            [{ path: context.root ?? "", message: `nested more than ${MAX_BODY_DEPTH} levels deep` }],
+            context.traceId,
+        );
     }
     const result = schema.safeParse(body);
     if (result.success) return body as z.output<S>;

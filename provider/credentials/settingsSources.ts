@@ -69,7 +69,7 @@ export function pulumiConfigSource(get: (key: string) => string | undefined): Se
 /** `NCLOUD_ACCESS_KEY` / `NCLOUD_SECRET_KEY` (or the Go SDK's `NCLOUD_ACCESS_KEY_ID` / `NCLOUD_SECRET_ACCESS_KEY`), `NCLOUD_SITE`, endpoint overrides. */
 export function environmentSource(env: NodeJS.ProcessEnv = process.env): SettingsSource {
     const pick = (...names: string[]) => {
-        const name = names.find((n) => env[n] !== undefined && env[n]!.trim() !== "") ?? names[0]!;
+        const name = names.find((n) => env[n] !== undefined && env[n].trim() !== "") ?? names[0];
         return { value: env[name], name };
     };
     const hasTerraformPair = env.NCLOUD_ACCESS_KEY?.trim() || env.NCLOUD_SECRET_KEY?.trim();
@@ -103,7 +103,7 @@ export function configureFileSource(needCredentials = true, path: string = defau
     }
     const ini = parseIni(text) as Record<string, unknown>;
     const section = (typeof ini.DEFAULT === "object" && ini.DEFAULT !== null ? ini.DEFAULT : ini) as Record<string, unknown>;
-    const text_ = (key: string) => (typeof section[key] === "string" ? (section[key] as string) : undefined);
+    const text_ = (key: string) => (typeof section[key] === "string" ? section[key] : undefined);
     return sourceOf(path, {
         accessKey: { value: text_("ncloud_access_key_id"), name: `${path} ncloud_access_key_id` },
         secretKey: { value: text_("ncloud_secret_access_key"), name: `${path} ncloud_secret_access_key` },

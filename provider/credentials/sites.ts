@@ -41,7 +41,7 @@ export function siteEndpoint(api: NcloudApi, site: NcloudSite, setting: string):
         throw new ConfigurationError(
             setting,
             `the ${site} site does not offer the ${API_NAMES[api]} API (offered on: ${offered}); ` +
-            `set ${ENDPOINT_SETTINGS[api].config} or ${ENDPOINT_SETTINGS[api].env} to use another endpoint`,
+                `set ${ENDPOINT_SETTINGS[api].config} or ${ENDPOINT_SETTINGS[api].env} to use another endpoint`,
         );
     }
     return new URL(host);

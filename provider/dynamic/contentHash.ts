@@ -15,7 +15,9 @@ export function contentHash(list: readonly unknown[], extra: Readonly<Record<str
 function canonicalJson(value: unknown): string {
     if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
     if (typeof value === "object" && value !== null) {
-        const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
+        const keys = Object.keys(value)
+            .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+            .sort();
         return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
     }
     return JSON.stringify(value) ?? "null";

@@ -26,9 +26,10 @@ interface MemberList {
 let configured: ((key: string) => string | undefined) | undefined;
 
 /** Receives the stack's config (the `ncloud:` keys) in the provider process. */
-export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
+export function configure(request: dynamic.ConfigureRequest): Promise<void> {
     const config = request.config;
     configured = (key) => config.get(key);
+    return Promise.resolve();
 }
 
 function context(type: string): ReadContext {
@@ -60,7 +61,7 @@ function makeProvider(kind: MemberList): Required<Omit<dynamic.ResourceProvider,
     };
     return {
         // Input problems are failures for the engine to show, not exceptions; unknown values (preview) are not judged.
-        async check(_olds: Props, news: Props) {
+        check(_olds: Props, news: Props) {
             const inputs = inputsOf(news);
             const failures: dynamic.CheckFailure[] = [];
             for (const [property, check] of Object.entries(kind.checks)) {
@@ -72,7 +73,7 @@ function makeProvider(kind: MemberList): Required<Omit<dynamic.ResourceProvider,
                     failures.push({ property, reason: error.message });
                 }
             }
-            return { inputs, failures };
+            return Promise.resolve({ inputs, failures });
         },
         // A change when the inputs changed, or when the outputs read now (the list and every other output that can
         // change, such as MCC's total) no longer hash to what state holds.

@@ -15,7 +15,9 @@ export class NcloudTimeoutError extends NcloudError implements TransportFacts {
 
     constructor(method: string, path: string, timeoutMs: number, scope: "attempt" | "deadline", facts: TransportFacts, cause?: unknown) {
         super(
-            scope === "attempt" ? `${method} ${path} timed out after ${timeoutMs} ms` : `${method} ${path} did not complete within the ${timeoutMs} ms deadline`,
+            scope === "attempt"
+                ? `${method} ${path} timed out after ${timeoutMs} ms`
+                : `${method} ${path} did not complete within the ${timeoutMs} ms deadline`,
             { cause },
         );
         this.method = method;

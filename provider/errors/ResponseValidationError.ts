@@ -16,7 +16,10 @@ export class ResponseValidationError extends NcloudError {
     readonly traceId?: string;
 
     constructor(method: string, path: string, issues: readonly ResponseIssue[], traceId?: string) {
-        const shown = issues.slice(0, 5).map((i) => `${i.path || "(body)"}: ${i.message}`).join("; ");
+        const shown = issues
+            .slice(0, 5)
+            .map((i) => `${i.path || "(body)"}: ${i.message}`)
+            .join("; ");
         const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
         super(`unexpected response to ${method} ${path}: ${shown}${more}${traceId ? ` [trace id ${traceId}]` : ""}`);
         this.method = method;

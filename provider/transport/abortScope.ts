@@ -27,10 +27,13 @@ export function abortScope(parents: readonly (AbortSignal | undefined)[], timeou
         parent.addEventListener("abort", listener, { once: true });
         listeners.push([parent, listener]);
     }
-    const timer = timeoutMs === undefined || controller.signal.aborted ? undefined : setTimeout(() => {
-        timedOut = true;
-        controller.abort(timeoutReason?.());
-    }, timeoutMs);
+    const timer =
+        timeoutMs === undefined || controller.signal.aborted
+            ? undefined
+            : setTimeout(() => {
+                  timedOut = true;
+                  controller.abort(timeoutReason?.());
+              }, timeoutMs);
     return {
         signal: controller.signal,
         get timedOut() {

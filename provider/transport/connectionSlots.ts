@@ -31,6 +31,8 @@ export async function acquireSlot(origin: string, signals: readonly (AbortSignal
             scope.signal.addEventListener("abort", () => {
                 const at = queue.indexOf(granted);
                 if (at >= 0) queue.splice(at, 1);
+                // An abort reason is passed on exactly as the caller gave it, Error or not.
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
                 reject(scope.signal.reason);
             });
         });

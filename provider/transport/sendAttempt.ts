@@ -145,7 +145,7 @@ async function readBody(body: Dispatcher.ResponseData["body"], maxBytes: number)
         }
         chunks.push(chunk);
     }
-    return chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks, size).toString("utf8");
+    return chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks, size).toString("utf8");
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

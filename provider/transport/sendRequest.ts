@@ -81,7 +81,12 @@ export async function sendRequest(request: SignedGet, policy: RequestPolicy, hoo
             if (adoptOffset(origin, offset)) warnOnSkew(origin, offset, logger);
             logger.debug(line(attempt, `${outcome.status}${outcome.traceId ? `, trace id ${outcome.traceId}` : ""}`));
             if (outcome.json === undefined) {
-                throw new ResponseValidationError("GET", request.displayPath, [{ path: "", message: `body is not JSON (${describeText(outcome.text)})` }], outcome.traceId);
+                throw new ResponseValidationError(
+                    "GET",
+                    request.displayPath,
+                    [{ path: "", message: `body is not JSON (${describeText(outcome.text)})` }],
+                    outcome.traceId,
+                );
             }
             return { status: outcome.status, body: outcome.json.value, traceId: outcome.traceId };
         }
@@ -159,8 +164,7 @@ function isRetryable(outcome: Failure): boolean {
 
 function isThrottle(outcome: Failure): boolean {
     return (
-        outcome.kind === "response" &&
-        (outcome.status === 429 || (outcome.status === 403 && RETRIED_ERROR_CODES.has(ncpErrorOf(outcome.json).errorCode ?? "")))
+        outcome.kind === "response" && (outcome.status === 429 || (outcome.status === 403 && RETRIED_ERROR_CODES.has(ncpErrorOf(outcome.json).errorCode ?? "")))
     );
 }
 

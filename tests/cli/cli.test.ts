@@ -15,14 +15,29 @@ describe("the ncloud-members command", function () {
     });
 
     it("mcc-users with repeatable filters, and as CSV with every field flattened", async () => {
-        const json = await runCli(["mcc-users", "--company", COMPANY, "--filter", "deptExternalKey=dept01,dept03", "--filter", "i18nNames.ko_KR~=^김", ...endpoint()]);
+        const json = await runCli([
+            "mcc-users",
+            "--company",
+            COMPANY,
+            "--filter",
+            "deptExternalKey=dept01,dept03",
+            "--filter",
+            "i18nNames.ko_KR~=^김",
+            ...endpoint(),
+        ]);
         assert.equal(json.code, 0, json.stderr);
-        assert.deepEqual(JSON.parse(json.stdout).map((u: { externalKey: string }) => u.externalKey), ["user000001", "user000003"]);
+        assert.deepEqual(
+            (JSON.parse(json.stdout) as { externalKey: string }[]).map((u) => u.externalKey),
+            ["user000001", "user000003"],
+        );
         const csv = await runCli(["mcc-users", "--company", COMPANY, "--output", "csv", "--page-size", "2", ...endpoint()]);
         assert.equal(csv.code, 0, csv.stderr);
         const lines = csv.stdout.split("\r\n");
         // Every documented field has a column (the header is fixed before the rows stream), i18nNames one per locale.
-        assert.equal(lines[0], "externalKey,name,i18nNames.ko_KR,i18nNames.en_US,deptExternalKey,jobGradeExternalKey,jobPositionExternalKey,emailAddr,telNo,cphNo,localeTypeCd,tmznTypeCd");
+        assert.equal(
+            lines[0],
+            "externalKey,name,i18nNames.ko_KR,i18nNames.en_US,deptExternalKey,jobGradeExternalKey,jobPositionExternalKey,emailAddr,telNo,cphNo,localeTypeCd,tmznTypeCd",
+        );
         assert.equal(lines[1], "user000000,Member 0,이0,Member 0,dept00,,,user000000@example.com,,KR+82 01012345678,,");
         assert.equal(lines[3], "user000002,,,,,,,,,,,");
         assert.equal(lines.length, 1 + 7 + 1);
@@ -37,7 +52,12 @@ describe("the ncloud-members command", function () {
     });
 
     it("speaks Terraform's external protocol: a JSON object of strings in, one flat object of strings out", async () => {
-        const query = JSON.stringify({ company: COMPANY, filters: JSON.stringify([{ name: "deptExternalKey", values: ["dept00"] }]), page_size: "3", endpoint: ctx.emulator.url });
+        const query = JSON.stringify({
+            company: COMPANY,
+            filters: JSON.stringify([{ name: "deptExternalKey", values: ["dept00"] }]),
+            page_size: "3",
+            endpoint: ctx.emulator.url,
+        });
         const result = await runCli(["mcc-users", "--terraform-external"], { stdin: query });
         assert.equal(result.code, 0, result.stderr);
         const out = JSON.parse(result.stdout) as Record<string, unknown>;
@@ -45,8 +65,10 @@ describe("the ncloud-members command", function () {
         const expected = mccUsers(7).filter((u) => u.deptExternalKey === "dept00");
         assert.deepEqual(out, { company_id: COMPANY, count: String(expected.length), total: "7", users: JSON.stringify(expected) });
 
-        const org = await runCli(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: "320", filter: "memberStatusCode=JOIN", endpoint: ctx.emulator.url }) });
-        assert.equal(JSON.parse(org.stdout).count, "2");
+        const org = await runCli(["org-accounts", "--terraform-external"], {
+            stdin: JSON.stringify({ group: "320", filter: "memberStatusCode=JOIN", endpoint: ctx.emulator.url }),
+        });
+        assert.equal((JSON.parse(org.stdout) as { count: string }).count, "2");
     });
 
     it("Terraform protocol errors go to stderr with a non-zero exit", async () => {
@@ -59,8 +81,18 @@ describe("the ncloud-members command", function () {
     });
 
     const exits: [string, string[], number, RegExp][] = [
-        ["an API error exits 1 with the NCP code and trace id on one line", ["org-accounts", "--group", "999"], 1, /^ncloud-members: NCP API answered HTTP 404 \(NCP code 300: .*\[trace id [0-9a-f]+\]\n$/],
-        ["a bad group exits 2", ["org-accounts", "--group", "abc"], 2, /^ncloud-members: org-accounts: invalid argument "group": must be a whole number, got "abc"\n$/],
+        [
+            "an API error exits 1 with the NCP code and trace id on one line",
+            ["org-accounts", "--group", "999"],
+            1,
+            /^ncloud-members: NCP API answered HTTP 404 \(NCP code 300: .*\[trace id [0-9a-f]+\]\n$/,
+        ],
+        [
+            "a bad group exits 2",
+            ["org-accounts", "--group", "abc"],
+            2,
+            /^ncloud-members: org-accounts: invalid argument "group": must be a whole number, got "abc"\n$/,
+        ],
         ["a bad company id exits 2, without echoing it", ["mcc-users", "--company", "bad id!"], 2, /invalid argument "companyId".*\n$/],
         ["a bad filter exits 2", ["mcc-users", "--company", COMPANY, "--filter", "nope=1"], 2, /"nope" is not a field of this list/],
         ["an unknown option exits 2", ["org-accounts", "--group", "320", "--colour"], 2, /Unknown option '--colour' \(see --help\)/],

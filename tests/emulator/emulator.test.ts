@@ -23,11 +23,19 @@ describe("the NCP API emulator", () => {
         assert.equal(response.statusCode, 401);
         assert.match(String(response.headers["content-type"]), /^application\/json/);
         assert.match(String(response.headers["x-ncp-trace-id"]), /^[0-9a-f]{26}$/);
-        assert.deepEqual(await response.body.json(), { error: { errorCode: "200", message: "Authentication Failed", details: "missing authentication headers" } });
+        assert.deepEqual(await response.body.json(), {
+            error: { errorCode: "200", message: "Authentication Failed", details: "missing authentication headers" },
+        });
     });
 
     it("refuses a signature made over a different query than the one sent", async () => {
-        const headers = signV2({ method: "GET", pathAndQuery: `/ncloudmcc/v1/companies/${COMPANY}/users?limit=2&offset=0`, timestamp: Date.now(), accessKey: ACCESS_KEY, secretKey: CANARY_SECRET });
+        const headers = signV2({
+            method: "GET",
+            pathAndQuery: `/ncloudmcc/v1/companies/${COMPANY}/users?limit=2&offset=0`,
+            timestamp: Date.now(),
+            accessKey: ACCESS_KEY,
+            secretKey: CANARY_SECRET,
+        });
         const response = await request(`${ctx.emulator.url}/ncloudmcc/v1/companies/${COMPANY}/users?offset=0&limit=2`, { headers: { ...headers } });
         assert.equal(response.statusCode, 401);
         await response.body.dump();
@@ -35,7 +43,9 @@ describe("the NCP API emulator", () => {
 
     it("MCC paging: limit defaults to 10, is capped at the maximum, and a bad limit is a 400", async () => {
         const path = `/ncloudmcc/v1/companies/${COMPANY}/users`;
-        const big = await testEmulator({ data: testData({ mccCompanies: { [COMPANY]: Array.from({ length: 250 }, (_, i) => ({ externalKey: `k${i}` })) }, mccMaxLimit: 100 }) });
+        const big = await testEmulator({
+            data: testData({ mccCompanies: { [COMPANY]: Array.from({ length: 250 }, (_, i) => ({ externalKey: `k${i}` })) }, mccMaxLimit: 100 }),
+        });
         const byDefault = await signedGet(big.url, path);
         assert.deepEqual(byDefault.body.page, { count: 10, offset: 0, limit: 10, total: 250 });
         const capped = await signedGet(big.url, `${path}?limit=500&offset=200`);
@@ -62,7 +72,7 @@ describe("the shipped default data set", () => {
         const opts = { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY, organizationEndpoint: emulator.url, mccEndpoint: emulator.url };
         for (const group of Object.keys(data.organizationGroups)) {
             const result = await getOrganizationAccounts({ organizationGroupNo: Number(group) }, opts);
-            assert.equal(result.accounts.length, data.organizationGroups[group]!.length);
+            assert.equal(result.accounts.length, data.organizationGroups[group].length);
         }
         const users = await getMccUsers({ companyId: COMPANY }, opts);
         assert.ok(users.total >= 200 && users.total <= 999, `total ${users.total}`);
@@ -87,9 +97,9 @@ describe("ncloud-members emulator (the command)", () => {
         const url = await new Promise<string>((resolve, reject) => {
             let seen = "";
             child.stdout!.on("data", (d: Buffer) => {
-                seen += d;
+                seen += d.toString();
                 const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-                if (match) resolve(match[1]!);
+                if (match) resolve(match[1]);
             });
             child.on("close", () => reject(new Error(`exited early: ${seen}`)));
         });

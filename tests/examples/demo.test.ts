@@ -11,7 +11,10 @@ describe("npm run demo (the Quick start)", () => {
             env: { ...process.env, PATH: "/nonexistent" },
         });
         assert.equal(result.status, 0, result.stderr);
-        assert.match(result.stdout, /groupAccounts: \[\{"memberNo":5001533,"loginId":"o\*\*\*m01@na\*\*\*rp.com","memberName":"MemberAccount01","status":"INVT"\}/);
+        assert.match(
+            result.stdout,
+            /groupAccounts: \[\{"memberNo":5001533,"loginId":"o\*\*\*m01@na\*\*\*rp.com","memberName":"MemberAccount01","status":"INVT"\}/,
+        );
         assert.match(result.stdout, /staffEmails \[secret\]: \["aaa@bbb.com", "aab@bbb.com"/);
         assert.match(result.stdout, /companyMemberTotal: 342\n/);
         assert.match(result.stdout, /The emulator answered 6 signed requests \(4 MCC pages\)/);

@@ -9,7 +9,7 @@ import { useEmulator } from "../helpers/emulator";
 
 const ROOT = join(__dirname, "..", "..");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
-const BLOCKS = [...README.matchAll(/```(\S*)([^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, info: m[2]!.trim(), body: m[3]! }));
+const BLOCKS = [...README.matchAll(/```(\S*)([^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], info: m[2].trim(), body: m[3] }));
 
 describe("the README's code blocks still work", function () {
     this.timeout(60_000);
@@ -27,8 +27,14 @@ describe("the README's code blocks still work", function () {
             return file;
         });
         const program = ts.createProgram(files, {
-            strict: true, noEmit: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16,
-            target: ts.ScriptTarget.ES2022, esModuleInterop: true, skipLibCheck: true, types: ["node"],
+            strict: true,
+            noEmit: true,
+            module: ts.ModuleKind.Node16,
+            moduleResolution: ts.ModuleResolutionKind.Node16,
+            target: ts.ScriptTarget.ES2022,
+            esModuleInterop: true,
+            skipLibCheck: true,
+            types: ["node"],
         });
         const problems = ts.getPreEmitDiagnostics(program).map((d) => {
             const where = d.file ? `${d.file.fileName.replace(dir, "block")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";

@@ -22,7 +22,7 @@ export function spawnCli(args: readonly string[], options: { env?: NodeJS.Proces
         env: { PATH: process.env.PATH, HOME: process.env.HOME, NCLOUD_ACCESS_KEY: ACCESS_KEY, NCLOUD_SECRET_KEY: CANARY_SECRET, ...options.env },
         stdio: ["pipe", "pipe", "pipe"],
     });
-    child.stdin!.end(options.stdin ?? "");
+    child.stdin.end(options.stdin ?? "");
     return child;
 }
 

@@ -12,9 +12,41 @@ export const COMPANY = "48128f23-e29b-496e-aa04-1f741fed86bc";
 /** The seed page's two accounts, and one with fields the API added later. */
 export function organizationAccounts(): Record<string, unknown>[] {
     return [
-        { memberNo: 5001533, organizationNo: 167, organizationGroupNo: 320, masterMemberNo: 5001534, masterMemberYn: "N", loginId: "o***m01@na***rp.com", memberName: "MemberAccount01", memberStatusCode: "INVT", memberStatusName: "Inviting" },
-        { memberNo: 5001534, organizationNo: 167, organizationGroupNo: 320, masterMemberNo: 5001534, masterMemberYn: "N", loginId: "o***m02@na***rp.com", memberName: "MemberAccount02", memberStatusCode: "JOIN", memberStatusName: "Sign-up complete" },
-        { memberNo: 5001535, organizationNo: 167, organizationGroupNo: 320, masterMemberNo: 5001534, masterMemberYn: "N", loginId: "o***m03@na***rp.com", memberName: "멤버03", memberStatusCode: "JOIN", memberStatusName: "Sign-up complete", memberAlias: "ops", futureField: { nested: [1, 2] } },
+        {
+            memberNo: 5001533,
+            organizationNo: 167,
+            organizationGroupNo: 320,
+            masterMemberNo: 5001534,
+            masterMemberYn: "N",
+            loginId: "o***m01@na***rp.com",
+            memberName: "MemberAccount01",
+            memberStatusCode: "INVT",
+            memberStatusName: "Inviting",
+        },
+        {
+            memberNo: 5001534,
+            organizationNo: 167,
+            organizationGroupNo: 320,
+            masterMemberNo: 5001534,
+            masterMemberYn: "N",
+            loginId: "o***m02@na***rp.com",
+            memberName: "MemberAccount02",
+            memberStatusCode: "JOIN",
+            memberStatusName: "Sign-up complete",
+        },
+        {
+            memberNo: 5001535,
+            organizationNo: 167,
+            organizationGroupNo: 320,
+            masterMemberNo: 5001534,
+            masterMemberYn: "N",
+            loginId: "o***m03@na***rp.com",
+            memberName: "멤버03",
+            memberStatusCode: "JOIN",
+            memberStatusName: "Sign-up complete",
+            memberAlias: "ops",
+            futureField: { nested: [1, 2] },
+        },
     ];
 }
 

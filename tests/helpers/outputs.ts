@@ -18,8 +18,15 @@ export function isKnown(output: pulumi.Output<unknown>): Promise<boolean> {
 
 /** Runs the test's body as a Pulumi program under mocks: no engine, no CLI, resources are echoed. */
 export function usePulumiMocks(preview: boolean): void {
-    before(() => pulumi.runtime.setMocks({
-        newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
-        call: (args) => args.inputs,
-    }, "ncm-test", "dev", preview));
+    before(() =>
+        pulumi.runtime.setMocks(
+            {
+                newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs as Record<string, unknown> }),
+                call: (args) => args.inputs as Record<string, unknown>,
+            },
+            "ncm-test",
+            "dev",
+            preview,
+        ),
+    );
 }

@@ -10,8 +10,11 @@ import { settle } from "./outputs";
 
 const ROOT = resolve(__dirname, "..", "..");
 const PULUMI_DIR = dirname(require.resolve("@pulumi/pulumi/package.json"));
-// The gRPC and protobuf runtimes @pulumi/pulumi itself uses, so messages and client match the host's.
+// The gRPC and protobuf runtimes @pulumi/pulumi itself uses, so messages and client match the host's; resolved from
+// @pulumi/pulumi's own folder at run time, hence require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [PULUMI_DIR] })) as typeof grpcTypes;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [PULUMI_DIR] })) as {
     Struct: { fromJavaScript(value: Record<string, unknown>): { toJavaScript(): Record<string, unknown> } };
 };
@@ -62,12 +65,12 @@ export async function startProviderHost(): Promise<ProviderHost> {
         stdio: ["ignore", "pipe", "pipe"],
     });
     let printed = "";
-    child.stderr!.on("data", (d: Buffer) => (printed += d));
+    child.stderr!.on("data", (d: Buffer) => (printed += d.toString()));
     const port = await new Promise<string>((resolvePort, reject) => {
         child.stdout!.on("data", (d: Buffer) => {
-            printed += d;
+            printed += d.toString();
             const match = /^(\d+)\n/.exec(printed);
-            if (match) resolvePort(match[1]!);
+            if (match) resolvePort(match[1]);
         });
         child.once("exit", (code) => reject(new Error(`provider host exited with ${code}: ${printed}`)));
     });
@@ -79,16 +82,16 @@ export async function startProviderHost(): Promise<ProviderHost> {
         async configure(config) {
             const req = new provider.ConfigureRequest();
             req.setArgs(struct(config) as never);
-            await call(client.configure, req);
+            await call(client.configure.bind(client), req);
         },
         async check(urn, olds, news) {
             const req = new provider.CheckRequest();
             req.setUrn(urn);
             req.setOlds(struct(olds) as never);
             req.setNews(struct(news) as never);
-            const res = await call<provider.CheckRequest, provider.CheckResponse>(client.check, req);
+            const res = await call<provider.CheckRequest, provider.CheckResponse>(client.check.bind(client), req);
             return {
-                inputs: res.getInputs()!.toJavaScript() as Props,
+                inputs: res.getInputs()!.toJavaScript(),
                 failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
             };
         },
@@ -96,8 +99,8 @@ export async function startProviderHost(): Promise<ProviderHost> {
             const req = new provider.CreateRequest();
             req.setUrn(urn);
             req.setProperties(struct(properties) as never);
-            const res = await call<provider.CreateRequest, provider.CreateResponse>(client.create, req);
-            return { id: res.getId(), properties: res.getProperties()!.toJavaScript() as Props };
+            const res = await call<provider.CreateRequest, provider.CreateResponse>(client.create.bind(client), req);
+            return { id: res.getId(), properties: res.getProperties()!.toJavaScript() };
         },
         async diff(urn, id, olds, news) {
             const req = new provider.DiffRequest();
@@ -105,17 +108,21 @@ export async function startProviderHost(): Promise<ProviderHost> {
             req.setId(id);
             req.setOlds(struct(olds) as never);
             req.setNews(struct(news) as never);
-            const res = await call<provider.DiffRequest, provider.DiffResponse>(client.diff, req);
+            const res = await call<provider.DiffRequest, provider.DiffResponse>(client.diff.bind(client), req);
             const changes = res.getChanges();
-            return changes === provider.DiffResponse.DiffChanges.DIFF_NONE ? "none" : changes === provider.DiffResponse.DiffChanges.DIFF_SOME ? "some" : "unknown";
+            return changes === provider.DiffResponse.DiffChanges.DIFF_NONE
+                ? "none"
+                : changes === provider.DiffResponse.DiffChanges.DIFF_SOME
+                  ? "some"
+                  : "unknown";
         },
         async read(urn, id, properties) {
             const req = new provider.ReadRequest();
             req.setUrn(urn);
             req.setId(id);
             req.setProperties(struct(properties) as never);
-            const res = await call<provider.ReadRequest, provider.ReadResponse>(client.read, req);
-            return { id: res.getId(), properties: res.getProperties()!.toJavaScript() as Props };
+            const res = await call<provider.ReadRequest, provider.ReadResponse>(client.read.bind(client), req);
+            return { id: res.getId(), properties: res.getProperties()!.toJavaScript() };
         },
         async update(urn, id, olds, news) {
             const req = new provider.UpdateRequest();
@@ -123,15 +130,15 @@ export async function startProviderHost(): Promise<ProviderHost> {
             req.setId(id);
             req.setOlds(struct(olds) as never);
             req.setNews(struct(news) as never);
-            const res = await call<provider.UpdateRequest, provider.UpdateResponse>(client.update, req);
-            return res.getProperties()!.toJavaScript() as Props;
+            const res = await call<provider.UpdateRequest, provider.UpdateResponse>(client.update.bind(client), req);
+            return res.getProperties()!.toJavaScript();
         },
         async delete(urn, id, properties) {
             const req = new provider.DeleteRequest();
             req.setUrn(urn);
             req.setId(id);
             req.setProperties(struct(properties) as never);
-            await call(client.delete, req);
+            await call(client.delete.bind(client), req);
         },
         output: () => printed,
         async stop() {
@@ -159,13 +166,18 @@ export interface Registration {
 export async function registrations(program: () => pulumi.Resource[]): Promise<Registration[]> {
     const seen: Registration[] = [];
     const secretOutputs = new Map<string, string[]>();
-    await pulumi.runtime.setMocks({
-        newResource: (args) => {
-            seen.push({ type: args.type, name: args.name, inputs: args.inputs as Props, additionalSecretOutputs: secretOutputs.get(args.name) ?? [] });
-            return { id: `${args.name}-id`, state: args.inputs };
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                seen.push({ type: args.type, name: args.name, inputs: args.inputs as Props, additionalSecretOutputs: secretOutputs.get(args.name) ?? [] });
+                return { id: `${args.name}-id`, state: args.inputs as Props };
+            },
+            call: (args) => args.inputs as Props,
         },
-        call: (args) => args.inputs,
-    }, "ncm-test", "dev", false);
+        "ncm-test",
+        "dev",
+        false,
+    );
     const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: unknown): void };
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => {

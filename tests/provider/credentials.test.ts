@@ -11,7 +11,10 @@ type Source = (typeof SOURCES)[number];
 
 describe("credentials and endpoints: first found wins", () => {
     const keyOf = (s: Source) => ({ accessKey: `ak-${s}`, secretKey: `sk-${s}` });
-    const harnesses = Object.fromEntries(SOURCES.map((s) => [s, useEmulator({ data: testData({ credentials: [keyOf(s)] }) })])) as Record<Source, ReturnType<typeof useEmulator>>;
+    const harnesses = Object.fromEntries(SOURCES.map((s) => [s, useEmulator({ data: testData({ credentials: [keyOf(s)] }) })])) as Record<
+        Source,
+        ReturnType<typeof useEmulator>
+    >;
     const servers = new Proxy({} as Record<Source, ReturnType<typeof useEmulator>["emulator"]>, { get: (_, s) => harnesses[s as Source].emulator });
     const savedEnv = { ...process.env };
 
@@ -26,8 +29,10 @@ describe("credentials and endpoints: first found wins", () => {
         const endpoint = (s: Source) => servers[s].url;
         if (sources.includes("file")) {
             mkdirSync(join(process.env.HOME!, ".ncloud"), { recursive: true });
-            writeFileSync(join(process.env.HOME!, ".ncloud", "configure"),
-                `[DEFAULT]\nncloud_access_key_id = ${keyOf("file").accessKey}\nncloud_secret_access_key = ${keyOf("file").secretKey}\nncloud_api_url = https://ncloud.apigw.ntruss.com\n`);
+            writeFileSync(
+                join(process.env.HOME!, ".ncloud", "configure"),
+                `[DEFAULT]\nncloud_access_key_id = ${keyOf("file").accessKey}\nncloud_secret_access_key = ${keyOf("file").secretKey}\nncloud_api_url = https://ncloud.apigw.ntruss.com\n`,
+            );
             process.env.NCLOUD_ORGANIZATION_ENDPOINT = endpoint("file");
         }
         if (sources.includes("env")) {
@@ -36,11 +41,14 @@ describe("credentials and endpoints: first found wins", () => {
             process.env.NCLOUD_ORGANIZATION_ENDPOINT = endpoint("env");
         }
         if (sources.includes("config")) {
-            pulumi.runtime.setAllConfig({
-                "ncloud:accessKey": keyOf("config").accessKey,
-                "ncloud:secretKey": keyOf("config").secretKey,
-                "ncloud:organizationEndpoint": endpoint("config"),
-            }, ["ncloud:secretKey"]);
+            pulumi.runtime.setAllConfig(
+                {
+                    "ncloud:accessKey": keyOf("config").accessKey,
+                    "ncloud:secretKey": keyOf("config").secretKey,
+                    "ncloud:organizationEndpoint": endpoint("config"),
+                },
+                ["ncloud:secretKey"],
+            );
         }
         return sources.includes("options") ? { ...keyOf("options"), organizationEndpoint: endpoint("options") } : undefined;
     }
@@ -52,7 +60,7 @@ describe("credentials and endpoints: first found wins", () => {
         assert.equal(result.accounts.length, 3);
         const hit = SOURCES.filter((s) => servers[s].requests.length > 0);
         assert.equal(hit.length, 1);
-        return hit[0]!;
+        return hit[0];
     }
 
     it("call options win over config, environment and file", async () => assert.equal(await answeredBy(["options", "config", "env", "file"]), "options"));
@@ -69,8 +77,11 @@ describe("credentials and endpoints: first found wins", () => {
 
     it("an endpoint keeps its own base path; the API path is appended", async () => {
         servers.options.requests.length = 0;
-        await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...keyOf("options"), organizationEndpoint: `${servers.options.url}/base/` }), { status: 404 });
-        assert.equal(servers.options.requests[0]!.url, `/base/open-api/v1/account/group/${ORG_GROUP}`);
+        await assert.rejects(
+            getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...keyOf("options"), organizationEndpoint: `${servers.options.url}/base/` }),
+            { status: 404 },
+        );
+        assert.equal(servers.options.requests[0].url, `/base/open-api/v1/account/group/${ORG_GROUP}`);
     });
 
     it("an MCC endpoint from the environment is used for MCC only", async () => {
@@ -92,7 +103,15 @@ describe("credentials and endpoints: first found wins", () => {
             await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { organizationEndpoint: servers.env.url }), (e: unknown) => {
                 assert.ok(e instanceof MissingCredentialsError);
                 assert.equal(e.code, "NCLOUD_MISSING_CREDENTIALS");
-                for (const place of ["options", "ncloud:accessKey", "ncloud:secretKey", "NCLOUD_ACCESS_KEY", "NCLOUD_SECRET_KEY", "NCLOUD_ACCESS_KEY_ID", "~/.ncloud/configure"]) {
+                for (const place of [
+                    "options",
+                    "ncloud:accessKey",
+                    "ncloud:secretKey",
+                    "NCLOUD_ACCESS_KEY",
+                    "NCLOUD_SECRET_KEY",
+                    "NCLOUD_ACCESS_KEY_ID",
+                    "~/.ncloud/configure",
+                ]) {
                     assert.ok(e.message.includes(place), `message lacks ${place}: ${e.message}`);
                 }
                 return true;
@@ -101,8 +120,10 @@ describe("credentials and endpoints: first found wins", () => {
 
         it("half a pair in one place is an error naming it, not a mix of two places", async () => {
             process.env.NCLOUD_SECRET_KEY = keyOf("env").secretKey;
-            await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { accessKey: "ak-options" }),
-                /options.accessKey is set in the call's options, but its pair is missing there/);
+            await assert.rejects(
+                getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { accessKey: "ak-options" }),
+                /options.accessKey is set in the call's options, but its pair is missing there/,
+            );
         });
 
         it("an unknown site", async () => {
@@ -116,14 +137,21 @@ describe("credentials and endpoints: first found wins", () => {
         });
 
         it("a site that does not offer the API says so and how to override", async () => {
-            await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...keyOf("options"), site: "fin" }),
-                /the fin site does not offer the Organization API \(offered on: public\); set ncloud:organizationEndpoint or NCLOUD_ORGANIZATION_ENDPOINT/);
-            await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...keyOf("options"), site: "gov" }),
-                /the gov site does not offer the Media Connect Center API \(offered on: public, fin\)/);
+            await assert.rejects(
+                getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...keyOf("options"), site: "fin" }),
+                /the fin site does not offer the Organization API \(offered on: public\); set ncloud:organizationEndpoint or NCLOUD_ORGANIZATION_ENDPOINT/,
+            );
+            await assert.rejects(
+                getMccUsers({ companyId: COMPANY }, { ...keyOf("options"), site: "gov" }),
+                /the gov site does not offer the Media Connect Center API \(offered on: public, fin\)/,
+            );
         });
 
         it("a malformed endpoint", async () => {
-            await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...keyOf("options"), mccEndpoint: "ftp://127.0.0.1" }), /options.mccEndpoint: endpoint must use http or https/);
+            await assert.rejects(
+                getMccUsers({ companyId: COMPANY }, { ...keyOf("options"), mccEndpoint: "ftp://127.0.0.1" }),
+                /options.mccEndpoint: endpoint must use http or https/,
+            );
             await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...keyOf("options"), mccEndpoint: "127.0.0.1:8080/x y" }), /is not a URL/);
             await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...keyOf("options"), mccEndpoint: "http://127.0.0.1/?a=1" }), /must not carry a query/);
         });

@@ -36,7 +36,9 @@ describe("concurrent pagination", () => {
     });
 
     it("a throttled listing backs off and still completes", async () => {
-        ctx.emulator.setFaults([{ api: "mcc", kind: "status", status: 429, errorCode: "410", message: "Throttle Limited", retryAfter: "0", skip: 1, times: 6 }]);
+        ctx.emulator.setFaults([
+            { api: "mcc", kind: "status", status: 429, errorCode: "410", message: "Throttle Limited", retryAfter: "0", skip: 1, times: 6 },
+        ]);
         const result = await getMccUsers({ companyId: COMPANY }, opts);
         assert.deepEqual(result.users, big);
         assert.equal(ctx.emulator.requests.filter((r) => r.status === 429).length, 6);
@@ -48,7 +50,10 @@ describe("concurrent pagination", () => {
         ctx.emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify(short) }]);
         const result = await getMccUsers({ companyId: COMPANY }, { ...opts, logger });
         assert.deepEqual(result.users, big);
-        assert.match(logger.lines.join("\n"), /started again \(1\/2\): (the page at offset \d+ has 1 users, not 100|asked for offset \d+, the server answered offset 200)/);
+        assert.match(
+            logger.lines.join("\n"),
+            /started again \(1\/2\): (the page at offset \d+ has 1 users, not 100|asked for offset \d+, the server answered offset 200)/,
+        );
         assert.equal(ctx.emulator.stats.maxInFlight, 8, "the first listing was concurrent");
     });
 });
@@ -58,7 +63,7 @@ describe("a listing of very many small pages", () => {
     // many pages, so the pages come from memory.
     it("150,000 pages of one user each come back whole, in order", async () => {
         const total = 150_000;
-        const fetchPage: PageFetcher = async (offset) => ({ offset, total, users: [{ externalKey: `k${offset}` }] });
+        const fetchPage: PageFetcher = (offset) => Promise.resolve({ offset, total, users: [{ externalKey: `k${offset}` }] });
         const plan = { listing: "/test", concurrency: 32, maxUsers: total, maxPages: total, logger: { debug() {}, warn() {} } };
         const keys: string[] = [];
         for await (const page of paginateMccUsers(plan, fetchPage)) for (const user of page.users) keys.push(user.externalKey);

@@ -10,7 +10,7 @@ describe("one listing per question", () => {
         const emulator = await testEmulator({ latencyMs: 10 });
         const opts = emulatorOptions(emulator);
         const three = await Promise.all([1, 2, 3].map(() => getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts)));
-        assert.deepEqual(three[0]!.accounts, three[2]!.accounts);
+        assert.deepEqual(three[0].accounts, three[2].accounts);
         await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts);
         assert.equal(emulator.requests.length, 1);
     });
@@ -87,7 +87,10 @@ describe("one listing per question", () => {
         const emulator = await testEmulator({ data: company(250), latencyMs: 30 });
         const opts = emulatorOptions(emulator, { concurrency: 1 });
         const quit = new AbortController();
-        await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...opts, signal: quit.signal, onProgress: () => quit.abort(new Error("enough")) }), /enough/);
+        await assert.rejects(
+            getMccUsers({ companyId: COMPANY }, { ...opts, signal: quit.signal, onProgress: () => quit.abort(new Error("enough")) }),
+            /enough/,
+        );
         const again = await getMccUsers({ companyId: COMPANY }, opts);
         assert.equal(again.users.length, 250);
         const offsets = emulator.requests.map((r) => new URL(r.url, "http://x").searchParams.get("offset"));
@@ -102,7 +105,7 @@ describe("the store of shared listings", () => {
     it("keeps at most maxEntries listings, dropping the oldest", async () => {
         const store = new ListingStore({ maxEntries: 2 });
         let runs = 0;
-        const start = async () => ++runs;
+        const start = () => Promise.resolve(++runs);
         for (const key of ["a", "b", "c"]) await store.list(key, caller, start);
         assert.equal(store.size, 2);
         assert.equal(await store.list("c", caller, start), 3, "the newest is kept");
@@ -113,7 +116,7 @@ describe("the store of shared listings", () => {
         let now = 1_000;
         const store = new ListingStore({ keepMs: 100, now: () => now });
         let runs = 0;
-        const start = async () => ++runs;
+        const start = () => Promise.resolve(++runs);
         await store.list("a", caller, start);
         now += 99;
         assert.equal(await store.list("a", caller, start), 1);

@@ -28,7 +28,9 @@ describe("authentication against the emulated gateway", () => {
     const ctx = useEmulator();
 
     it("a wrong secret key is 401 with NCP code 200, and the key shows nowhere in the error", async () => {
-        const error = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...ctx.opts, secretKey: `${CANARY_SECRET}x` }).catch((e: unknown) => e);
+        const error = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...ctx.opts, secretKey: `${CANARY_SECRET}x` }).catch(
+            (e: unknown) => e,
+        );
         assert.ok(error instanceof NcloudApiError);
         assert.equal(error.status, 401);
         assert.equal(error.errorCode, "200");
@@ -41,8 +43,10 @@ describe("authentication against the emulated gateway", () => {
         await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...ctx.opts, accessKey: "someone-else" }), { status: 401, errorCode: "200" });
     });
 
-    it("errors and credentials print without the secret", async () => {
+    it("errors and credentials print without the secret", () => {
         const credentials = new Credentials(ACCESS_KEY, CANARY_SECRET, "test");
+        // String() is one of the ways a user may print it.
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         for (const shown of [inspect(credentials), JSON.stringify(credentials), String(credentials), inspect({ credentials }, { depth: 5 })]) {
             assert.ok(!shown.includes(CANARY_SECRET), shown);
         }
@@ -51,7 +55,12 @@ describe("authentication against the emulated gateway", () => {
 });
 
 describe("the 5-minute clock window, at the emulated gateway", () => {
-    for (const [offset, accepted] of [[4.5 * MINUTE, true], [-4.5 * MINUTE, true], [5.5 * MINUTE, false], [-5.5 * MINUTE, false]] as const) {
+    for (const [offset, accepted] of [
+        [4.5 * MINUTE, true],
+        [-4.5 * MINUTE, true],
+        [5.5 * MINUTE, false],
+        [-5.5 * MINUTE, false],
+    ] as const) {
         it(`a request signed ${offset / MINUTE} minutes from the gateway's clock is ${accepted ? "accepted" : "refused with 401"}`, async () => {
             const emulator = await testEmulator({ data: testData(), clockOffsetMs: offset });
             const path = `/open-api/v1/account/group/${ORG_GROUP}`;
@@ -83,7 +92,10 @@ describe("transport failures over real sockets", () => {
 
     it("a server that never answers is an NcloudTimeoutError after the per-attempt timeout", async () => {
         const started = Date.now();
-        const error = await getMccUsers({ companyId: COMPANY }, { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, mccEndpoint: `http://127.0.0.1:${port}`, timeoutMs: 300, retry: { attempts: 1 } }).catch((e: unknown) => e);
+        const error = await getMccUsers(
+            { companyId: COMPANY },
+            { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, mccEndpoint: `http://127.0.0.1:${port}`, timeoutMs: 300, retry: { attempts: 1 } },
+        ).catch((e: unknown) => e);
         assert.ok(error instanceof NcloudTimeoutError, String(error));
         assert.equal(error.code, "NCLOUD_TIMEOUT");
         assert.equal(error.timeoutMs, 300);
@@ -97,7 +109,10 @@ describe("transport failures over real sockets", () => {
         await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
         const closedPort = (closed.address() as AddressInfo).port;
         await new Promise((resolve) => closed.close(resolve));
-        const error = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: `http://127.0.0.1:${closedPort}`, retry: { baseDelayMs: 1 } }).catch((e: unknown) => e);
+        const error = await getOrganizationAccounts(
+            { organizationGroupNo: ORG_GROUP },
+            { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: `http://127.0.0.1:${closedPort}`, retry: { baseDelayMs: 1 } },
+        ).catch((e: unknown) => e);
         assert.ok(error instanceof NcloudNetworkError, String(error));
         assert.equal(error.code, "NCLOUD_NETWORK_ERROR");
         assert.match(error.message, /ECONNREFUSED/);
@@ -107,7 +122,10 @@ describe("transport failures over real sockets", () => {
 
     it("a caller's AbortSignal cancels the call with the caller's reason", async () => {
         const controller = new AbortController();
-        const call = getMccUsers({ companyId: COMPANY }, { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, mccEndpoint: `http://127.0.0.1:${port}`, signal: controller.signal });
+        const call = getMccUsers(
+            { companyId: COMPANY },
+            { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, mccEndpoint: `http://127.0.0.1:${port}`, signal: controller.signal },
+        );
         setTimeout(() => controller.abort(new Error("user gave up")), 50);
         await assert.rejects(call, /user gave up/);
     });

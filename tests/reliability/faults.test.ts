@@ -26,7 +26,11 @@ interface Api {
 }
 
 const APIS: readonly Api[] = [
-    { name: "organization", call: async (o) => (await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, o)).accounts, expected: organizationAccounts() },
+    {
+        name: "organization",
+        call: async (o) => (await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, o)).accounts,
+        expected: organizationAccounts(),
+    },
     { name: "mcc", call: async (o) => (await getMccUsers({ companyId: COMPANY }, o)).users, expected: mccUsers(7) },
 ];
 
@@ -51,7 +55,10 @@ describe("fault injection: the client against a bad day at the gateway", functio
         ...extra,
     });
     const failure = async (call: Promise<unknown>) => {
-        const error = await call.then(() => assert.fail("the call succeeded"), (e: unknown) => e);
+        const error = await call.then(
+            () => assert.fail("the call succeeded"),
+            (e: unknown) => e,
+        );
         ERRORS_SEEN.push(error);
         return error;
     };
@@ -81,15 +88,27 @@ describe("fault injection: the client against a bad day at the gateway", functio
 
             const final: [string, Fault, (e: unknown) => void][] = [
                 ["400 Bad Request", { kind: "status", status: 400, errorCode: "100" }, (e) => assert.ok(e instanceof NcloudApiError && e.status === 400)],
-                ["401 Permission Denied (clock right)", { kind: "status", status: 401, errorCode: "210" }, (e) => assert.ok(e instanceof NcloudApiError && e.errorCode === "210")],
+                [
+                    "401 Permission Denied (clock right)",
+                    { kind: "status", status: 401, errorCode: "210" },
+                    (e) => assert.ok(e instanceof NcloudApiError && e.errorCode === "210"),
+                ],
                 ["403 Forbidden", { kind: "status", status: 403, errorCode: "230" }, (e) => assert.ok(e instanceof NcloudApiError && e.status === 403)],
                 ["404 Not Found", { kind: "status", status: 404, errorCode: "300" }, (e) => assert.ok(e instanceof NcloudApiError && e.status === 404)],
-                ["an HTML page with status 200", { kind: "body", body: "<html><body>maintenance</body></html>" }, (e) => assert.ok(e instanceof ResponseValidationError)],
-                ["malformed JSON with status 200", { kind: "body", contentType: "application/json", body: '{"page": {"count": 1,' }, (e) => assert.ok(e instanceof ResponseValidationError)],
+                [
+                    "an HTML page with status 200",
+                    { kind: "body", body: "<html><body>maintenance</body></html>" },
+                    (e) => assert.ok(e instanceof ResponseValidationError),
+                ],
+                [
+                    "malformed JSON with status 200",
+                    { kind: "body", contentType: "application/json", body: '{"page": {"count": 1,' },
+                    (e) => assert.ok(e instanceof ResponseValidationError),
+                ],
             ];
             for (const [what, fault, check] of final) {
                 it(`does not retry ${what}: one request, the right error`, async () => {
-                    ctx.emulator.setFaults([{ api: api.name, ...fault, times: 5 } as Fault]);
+                    ctx.emulator.setFaults([{ api: api.name, ...fault, times: 5 }]);
                     const error = await failure(api.call(opts()));
                     check(error);
                     assert.equal((error as { retryable?: boolean }).retryable ?? false, false);
@@ -124,13 +143,13 @@ describe("fault injection: the client against a bad day at the gateway", functio
                 ctx.emulator.setFaults([{ api: api.name, kind: "status", status: 503, retryAfter: at }]);
                 assert.deepEqual(await api.call(opts()), api.expected);
                 const [wait] = logger.waits();
-                assert.ok(wait! >= 1_000 && wait! <= 2_000, `waited ${wait} ms`);
+                assert.ok(wait >= 1_000 && wait <= 2_000, `waited ${wait} ms`);
             });
 
             it("a garbage Retry-After falls back to the backoff", async () => {
                 ctx.emulator.setFaults([{ api: api.name, kind: "status", status: 503, retryAfter: "soon-ish" }]);
                 assert.deepEqual(await api.call(opts()), api.expected);
-                assert.ok(logger.waits()[0]! <= 10);
+                assert.ok(logger.waits()[0] <= 10);
             });
 
             it("a Retry-After beyond maxRetryAfterMs ends the call at once", async () => {
@@ -149,11 +168,22 @@ describe("fault injection: the client against a bad day at the gateway", functio
                     const skewed = await testEmulator({ data, clockOffsetMs: offset });
                     const o = opts({ organizationEndpoint: skewed.url, mccEndpoint: skewed.url });
                     assert.deepEqual(await api.call(o), api.expected);
-                    assert.deepEqual(skewed.requests.map((r) => r.status), [401, 200]);
+                    assert.deepEqual(
+                        skewed.requests.map((r) => r.status),
+                        [401, 200],
+                    );
                     assert.deepEqual(await api.call(o), api.expected);
-                    assert.deepEqual(skewed.requests.map((r) => r.status), [401, 200, 200]);
+                    assert.deepEqual(
+                        skewed.requests.map((r) => r.status),
+                        [401, 200, 200],
+                    );
                     assert.equal(logger.warnings.length, 1);
-                    assert.match(logger.warnings[0]!, new RegExp(`clock is (${Math.abs(offset) / 1000 - 1}|${Math.abs(offset) / 1000}|${Math.abs(offset) / 1000 + 1}) s ${offset > 0 ? "behind" : "ahead of"} the NCP gateway's`));
+                    assert.match(
+                        logger.warnings[0],
+                        new RegExp(
+                            `clock is (${Math.abs(offset) / 1000 - 1}|${Math.abs(offset) / 1000}|${Math.abs(offset) / 1000 + 1}) s ${offset > 0 ? "behind" : "ahead of"} the NCP gateway's`,
+                        ),
+                    );
                 });
             }
 
@@ -180,12 +210,17 @@ describe("fault injection: the client against a bad day at the gateway", functio
     }
 
     it("Organization's 403 COMMON_104 (a rate limit) is retried; other 403s are not", async () => {
-        ctx.emulator.setFaults([{ api: "organization", kind: "status", status: 403, errorCode: "COMMON_104", message: "limited for a while due to frequent requests" }]);
-        assert.deepEqual(await APIS[0]!.call(opts()), organizationAccounts());
-        assert.deepEqual(ctx.emulator.requests.map((r) => r.status), [403, 200]);
+        ctx.emulator.setFaults([
+            { api: "organization", kind: "status", status: 403, errorCode: "COMMON_104", message: "limited for a while due to frequent requests" },
+        ]);
+        assert.deepEqual(await APIS[0].call(opts()), organizationAccounts());
+        assert.deepEqual(
+            ctx.emulator.requests.map((r) => r.status),
+            [403, 200],
+        );
         ctx.emulator.requests.length = 0;
         ctx.emulator.setFaults([{ api: "organization", kind: "status", status: 403, errorCode: "COMMON_101" }]);
-        await failure(APIS[0]!.call(opts()));
+        await failure(APIS[0].call(opts()));
         assert.equal(ctx.emulator.requests.length, 1);
     });
 
@@ -194,10 +229,10 @@ describe("fault injection: the client against a bad day at the gateway", functio
         process.env.NCLOUD_TIMEOUT_MS = "100";
         process.env.NCLOUD_DEADLINE_MS = "250";
         try {
-            const error = await failure(APIS[0]!.call(opts()));
+            const error = await failure(APIS[0].call(opts()));
             assert.ok(error instanceof NcloudTimeoutError && error.scope === "deadline" && error.timeoutMs === 250);
             process.env.NCLOUD_TIMEOUT_MS = "soon";
-            await assert.rejects(APIS[0]!.call(opts()), { code: "NCLOUD_CONFIGURATION", setting: "NCLOUD_TIMEOUT_MS" });
+            await assert.rejects(APIS[0].call(opts()), { code: "NCLOUD_CONFIGURATION", setting: "NCLOUD_TIMEOUT_MS" });
         } finally {
             delete process.env.NCLOUD_TIMEOUT_MS;
             delete process.env.NCLOUD_DEADLINE_MS;
@@ -226,12 +261,15 @@ describe("fault injection: the client against a bad day at the gateway", functio
             const result = await getMccUsers({ companyId: COMPANY }, opts({ mccEndpoint: changing.url }));
             assert.equal(result.total, 251);
             assert.deepEqual(result.users, emulatorData.mccCompanies[COMPANY]);
-            assert.equal(result.users[0]!.externalKey, "joined-mid-listing-1");
+            assert.equal(result.users[0].externalKey, "joined-mid-listing-1");
             assert.match(logger.lines.join("\n"), /started again \(1\/2\): page.total changed from 250 to 251/);
         });
 
         it("changing all the time: an IncompleteListingError saying so, never a partial list", async () => {
-            const changing = await testEmulator({ data: testData({ mccCompanies: { [COMPANY]: mccUsers(250, "c") } }), faults: [{ api: "mcc", kind: "grow", skip: 1, every: 1 }] });
+            const changing = await testEmulator({
+                data: testData({ mccCompanies: { [COMPANY]: mccUsers(250, "c") } }),
+                faults: [{ api: "mcc", kind: "grow", skip: 1, every: 1 }],
+            });
             const error = await failure(getMccUsers({ companyId: COMPANY }, opts({ mccEndpoint: changing.url })));
             assert.ok(error instanceof IncompleteListingError);
             assert.match(error.message, /3 listings failed: page.total changed/);
@@ -240,7 +278,10 @@ describe("fault injection: the client against a bad day at the gateway", functio
 
     it("a gateway that fails one call in three still gives complete, correct lists", async () => {
         const big = mccUsers(2_345);
-        const flaky = await testEmulator({ data: testData({ mccCompanies: { [COMPANY]: big } }), faults: [{ kind: "status", status: 503, errorCode: "500", message: "Endpoint Error", every: 3 }] });
+        const flaky = await testEmulator({
+            data: testData({ mccCompanies: { [COMPANY]: big } }),
+            faults: [{ kind: "status", status: 503, errorCode: "500", message: "Endpoint Error", every: 3 }],
+        });
         const o = opts({ organizationEndpoint: flaky.url, mccEndpoint: flaky.url, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
         for (let i = 0; i < 3; i++) {
             assert.deepEqual((await getMccUsers({ companyId: COMPANY }, o)).users, big);
@@ -263,15 +304,21 @@ describe("NCLOUD_DEBUG=1", () => {
         const written: string[] = [];
         const write = process.stderr.write.bind(process.stderr);
         process.env.NCLOUD_DEBUG = "1";
-        process.stderr.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+        process.stderr.write = (chunk: string | Uint8Array) => written.push(String(chunk)) > 0;
         try {
-            await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: emulator.url, retry: { baseDelayMs: 1 }, share: false });
+            await getOrganizationAccounts(
+                { organizationGroupNo: ORG_GROUP },
+                { accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, organizationEndpoint: emulator.url, retry: { baseDelayMs: 1 }, share: false },
+            );
         } finally {
             process.stderr.write = write;
             delete process.env.NCLOUD_DEBUG;
         }
         const lines = written.join("");
-        assert.match(lines, /\[ncloud-members\] GET \/open-api\/v1\/account\/group\/320 -> 503 code 500, trace id [0-9a-f]+ \(attempt 1\/4\); retrying in \d+ ms\n/);
+        assert.match(
+            lines,
+            /\[ncloud-members\] GET \/open-api\/v1\/account\/group\/320 -> 503 code 500, trace id [0-9a-f]+ \(attempt 1\/4\); retrying in \d+ ms\n/,
+        );
         assert.match(lines, /\[ncloud-members\] GET \/open-api\/v1\/account\/group\/320 -> 200, trace id [0-9a-f]+ \(attempt 2\/4\)\n/);
         assertNoLeaks("NCLOUD_DEBUG lines", [lines]);
     });

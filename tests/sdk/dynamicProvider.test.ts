@@ -18,10 +18,10 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
     let mcc: Registration;
 
     before(async () => {
-        [org, mcc] = await registrations(() => [
+        [org, mcc] = (await registrations(() => [
             new OrganizationAccounts("admins", { organizationGroupNo: pulumi.output(ORG_GROUP) }),
             new MccUsers("staff", { companyId: pulumi.secret(COMPANY), filters: [{ name: "deptExternalKey", values: ["dept00", "dept01"] }] }),
-        ]) as [Registration, Registration];
+        ])) as [Registration, Registration];
         host = await startProviderHost();
         // As the engine does: the stack's config, once, before any resource call.
         await host.configure({
@@ -55,16 +55,21 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
             new MccUsers("plain", { companyId: COMPANY, secretUsers: false }),
             new OrganizationAccounts("secret", { organizationGroupNo: ORG_GROUP, secretAccounts: true }),
         ]);
-        assert.deepEqual(plainUsers!.additionalSecretOutputs, []);
-        assert.deepEqual(secretAccounts!.additionalSecretOutputs, ["accounts"]);
+        assert.deepEqual(plainUsers.additionalSecretOutputs, []);
+        assert.deepEqual(secretAccounts.additionalSecretOutputs, ["accounts"]);
     });
 
     it("Check returns bad inputs as failures, not errors, and tolerates unknowns in preview", async () => {
         const bad = await host.check(ORG_URN, {}, { ...org.inputs, organizationGroupNo: 0 });
-        assert.deepEqual(bad.failures, [{ property: "organizationGroupNo", reason: 'OrganizationAccounts: invalid argument "organizationGroupNo": must be a positive integer, got 0' }]);
+        assert.deepEqual(bad.failures, [
+            { property: "organizationGroupNo", reason: 'OrganizationAccounts: invalid argument "organizationGroupNo": must be a positive integer, got 0' },
+        ]);
         const badMcc = await host.check(MCC_URN, {}, { ...mcc.inputs, pageSize: 5000, filters: [{ name: "nope", values: ["x"] }] });
-        assert.deepEqual(badMcc.failures.map((f) => f.property), ["pageSize", "filters"]);
-        assert.match(badMcc.failures[1]!.reason, /"nope" is not a field of this list/);
+        assert.deepEqual(
+            badMcc.failures.map((f) => f.property),
+            ["pageSize", "filters"],
+        );
+        assert.match(badMcc.failures[1].reason, /"nope" is not a field of this list/);
         const unknown = await host.check(MCC_URN, {}, { ...mcc.inputs, companyId: UNKNOWN, filters: [{ name: "deptExternalKey", values: UNKNOWN }] });
         assert.deepEqual(unknown.failures, []);
         const good = await host.check(ORG_URN, {}, org.inputs);
@@ -101,13 +106,16 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
     });
 
     it("Diff reports a change, without asking NCP, when the inputs changed", async () => {
-        assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, { ...org.inputs, filters: [{ name: "memberStatusCode", values: ["JOIN"] }] }), "some");
+        assert.equal(
+            await host.diff(ORG_URN, orgState.id, orgState.properties, { ...org.inputs, filters: [{ name: "memberStatusCode", values: ["JOIN"] }] }),
+            "some",
+        );
         assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, { ...org.inputs, organizationGroupNo: UNKNOWN }), "some");
         assert.equal(ctx.emulator.requests.length, 0);
     });
 
     it("someone joining outside the filter changes total: Diff says change, so state never keeps a stale total", async () => {
-        data.mccCompanies[COMPANY]!.push({ externalKey: "outside-the-filter", deptExternalKey: "dept03" });
+        data.mccCompanies[COMPANY].push({ externalKey: "outside-the-filter", deptExternalKey: "dept03" });
         try {
             assert.equal(await host.diff(MCC_URN, mccState.id, mccState.properties, mcc.inputs), "some");
             const updated = await host.update(MCC_URN, mccState.id, mccState.properties, mcc.inputs);
@@ -115,14 +123,14 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
             assert.equal(updated.total, 8);
             assert.equal(await host.diff(MCC_URN, mccState.id, updated, mcc.inputs), "none");
         } finally {
-            data.mccCompanies[COMPANY]!.pop();
+            data.mccCompanies[COMPANY].pop();
         }
     });
 
     it("after someone joined remotely: Diff says change, Read (refresh) and Update bring the new list", async () => {
-        const joined = { ...organizationAccounts()[1]!, memberNo: 5009999, loginId: "n***w@ex***le.com", memberName: "newcomer" };
-        data.organizationGroups[String(ORG_GROUP)]!.push(joined);
-        data.mccCompanies[COMPANY]!.push({ externalKey: "late-joiner", deptExternalKey: "dept00" });
+        const joined = { ...organizationAccounts()[1], memberNo: 5009999, loginId: "n***w@ex***le.com", memberName: "newcomer" };
+        data.organizationGroups[String(ORG_GROUP)].push(joined);
+        data.mccCompanies[COMPANY].push({ externalKey: "late-joiner", deptExternalKey: "dept00" });
         assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, org.inputs), "some");
         assert.equal(await host.diff(MCC_URN, mccState.id, mccState.properties, mcc.inputs), "some");
 
@@ -146,12 +154,15 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
     });
 
     it("an API failure in Create comes back as an error with NCP's code, and no secret", async () => {
-        const error = await host.create(ORG_URN, { ...org.inputs, organizationGroupNo: 999 }).then(() => assert.fail("created"), (e: Error) => e);
+        const error = await host.create(ORG_URN, { ...org.inputs, organizationGroupNo: 999 }).then(
+            () => assert.fail("created"),
+            (e: Error) => e,
+        );
         assert.match(error.message, /HTTP 404 \(NCP code 300: Not Found Exception/);
         assert.ok(!error.message.includes(CANARY_SECRET));
     });
 
-    it("the canary secret key shows in no property, no provider text and nothing the host printed", async () => {
+    it("the canary secret key shows in no property, no provider text and nothing the host printed", () => {
         const everything = JSON.stringify([org, mcc, orgState, mccState]) + host.output();
         assertNoLeaks("provider state and host output", [everything]);
         assert.ok(everything.includes(ACCESS_KEY) === false, "the access key is not in state either");

@@ -17,7 +17,7 @@ describe("getMccUsers against the emulator", () => {
         assert.equal(result.total, 7);
         assert.equal(result.companyId, COMPANY);
         assert.equal(result.pageSize, 100);
-        assert.equal("name" in result.users[2]!, false);
+        assert.equal("name" in result.users[2], false);
         assert.deepEqual(pages(ctx.emulator), ["?limit=100&offset=0"]);
     });
 
@@ -41,15 +41,21 @@ describe("getMccUsers against the emulator", () => {
     });
 
     it("filters on nested fields (i18nNames.ko_KR) after the whole list is fetched", async () => {
-        const result = await getMccUsers({
-            companyId: COMPANY,
-            pageSize: 2,
-            filters: [
-                { name: "i18nNames.ko_KR", values: ["^김"], regex: true },
-                { name: "deptExternalKey", values: ["dept01", "dept03"] },
-            ],
-        }, { ...ctx.opts });
-        assert.deepEqual(result.users.map((u) => u.externalKey), ["user000001", "user000003"]);
+        const result = await getMccUsers(
+            {
+                companyId: COMPANY,
+                pageSize: 2,
+                filters: [
+                    { name: "i18nNames.ko_KR", values: ["^김"], regex: true },
+                    { name: "deptExternalKey", values: ["dept01", "dept03"] },
+                ],
+            },
+            { ...ctx.opts },
+        );
+        assert.deepEqual(
+            result.users.map((u) => u.externalKey),
+            ["user000001", "user000003"],
+        );
         assert.equal(result.total, 7);
         assert.equal(pages(ctx.emulator).length, 4);
     });
@@ -58,7 +64,7 @@ describe("getMccUsers against the emulator", () => {
 describe("getMccUsers pagination", () => {
     const big = mccUsers(2_345);
     const exact = mccUsers(300, "exact");
-    const twice = [...mccUsers(150), mccUsers(150)[120]!];
+    const twice = [...mccUsers(150), mccUsers(150)[120]];
     const ctx = useEmulator({ data: testData({ mccCompanies: { big, exact, twice }, mccMaxLimit: 100 }) });
     let opts: NcloudInvokeOptions;
     beforeEach(() => (opts = ctx.opts));
@@ -92,8 +98,28 @@ describe("getMccUsers pagination", () => {
     const integrityFaults: [string, Fault, RegExp][] = [
         ["an empty page before the total", { api: "mcc", kind: "empty-page", skip: 2 }, /empty page at offset 200/],
         ["a repeated page (the server ignores offset)", { api: "mcc", kind: "repeat-page", skip: 1 }, /asked for offset 100, the server answered offset 0/],
-        ["a page whose users already came, at the right offset", { api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 300 }, users: [exact[5]] }) }, /externalKey "exact000005" came twice/],
-        ["a total that changes between pages", { api: "mcc", kind: "body", contentType: "application/json", skip: 1, body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 301 }, users: [{ externalKey: "new" }] }) }, /page.total changed from 300 to 301/],
+        [
+            "a page whose users already came, at the right offset",
+            {
+                api: "mcc",
+                kind: "body",
+                contentType: "application/json",
+                skip: 1,
+                body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 300 }, users: [exact[5]] }),
+            },
+            /externalKey "exact000005" came twice/,
+        ],
+        [
+            "a total that changes between pages",
+            {
+                api: "mcc",
+                kind: "body",
+                contentType: "application/json",
+                skip: 1,
+                body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 301 }, users: [{ externalKey: "new" }] }),
+            },
+            /page.total changed from 300 to 301/,
+        ],
     ];
     for (const concurrency of [1, 8]) {
         for (const [what, fault, problem] of integrityFaults) {
@@ -104,7 +130,7 @@ describe("getMccUsers pagination", () => {
                 assert.equal(pages(ctx.emulator).filter((p) => p === "?limit=100&offset=0").length, 2, "the listing started once more");
             });
             it(`${what}, every time, ${concurrency} page(s) at a time: an IncompleteListingError after 3 listings, never a partial list`, async () => {
-                ctx.emulator.setFaults([{ ...fault, every: 1 } as Fault]);
+                ctx.emulator.setFaults([{ ...fault, every: 1 }]);
                 await assert.rejects(getMccUsers({ companyId: "exact" }, { ...opts, concurrency }), (e: unknown) => {
                     assert.ok(e instanceof IncompleteListingError);
                     assert.match(e.message, /3 listings failed: /);
@@ -118,14 +144,28 @@ describe("getMccUsers pagination", () => {
     }
 
     it("a page.count that disagrees with its users is a ResponseValidationError", async () => {
-        ctx.emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 300 }, users: [{ externalKey: "a" }] }) }]);
+        ctx.emulator.setFaults([
+            {
+                api: "mcc",
+                kind: "body",
+                contentType: "application/json",
+                body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 300 }, users: [{ externalKey: "a" }] }),
+            },
+        ]);
         await assert.rejects(getMccUsers({ companyId: "exact" }, opts), { name: "ResponseValidationError", code: "NCLOUD_RESPONSE_INVALID" });
     });
 
     it("a user without externalKey names users[i].externalKey", async () => {
-        ctx.emulator.setFaults([{ api: "mcc", kind: "body", contentType: "application/json", body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 2 }, users: [{ externalKey: "a" }, { name: "x" }] }) }]);
+        ctx.emulator.setFaults([
+            {
+                api: "mcc",
+                kind: "body",
+                contentType: "application/json",
+                body: JSON.stringify({ page: { count: 2, offset: 0, limit: 100, total: 2 }, users: [{ externalKey: "a" }, { name: "x" }] }),
+            },
+        ]);
         await assert.rejects(getMccUsers({ companyId: "exact" }, opts), (e: unknown) => {
-            assert.equal((e as { issues: { path: string }[] }).issues[0]!.path, "users[1].externalKey");
+            assert.equal((e as { issues: { path: string }[] }).issues[0].path, "users[1].externalKey");
             return true;
         });
     });

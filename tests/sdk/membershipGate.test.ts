@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { checkMembers, getMccUsers, getOrganizationAccounts, getOrganizationAccountsOutput, InvalidArgumentError, MembershipError, requireMembers } from "../../sdk";
+import {
+    checkMembers,
+    getMccUsers,
+    getOrganizationAccounts,
+    getOrganizationAccountsOutput,
+    InvalidArgumentError,
+    MembershipError,
+    requireMembers,
+} from "../../sdk";
 import { COMPANY, ORG_GROUP, useEmulator } from "../helpers/emulator";
 import { settle, usePulumiMocks } from "../helpers/outputs";
 
@@ -26,14 +34,20 @@ describe("membership gates", () => {
             { member: "ghost", by: "memberName", reason: "absent" },
             { member: "1", by: "memberNo", reason: "absent" },
         ]);
-        assert.equal(verdict.message, "membership requirement not met for organization group 320: MemberAccount01 (memberName) is only invited, not signed up; ghost (memberName) is absent; 1 (memberNo) is absent; 2 signed-up member(s), fewer than the 3 required");
-        assert.throws(() => requireMembers(group, requirement), (e: unknown) => {
-            assert.ok(e instanceof MembershipError);
-            assert.equal(e.code, "NCLOUD_MEMBERSHIP_NOT_MET");
-            assert.equal(e.message, verdict.message);
-            assert.ok(pulumi.RunError.isInstance(e), "Pulumi prints it without a stack trace");
-            return true;
-        });
+        assert.equal(
+            verdict.message,
+            "membership requirement not met for organization group 320: MemberAccount01 (memberName) is only invited, not signed up; ghost (memberName) is absent; 1 (memberNo) is absent; 2 signed-up member(s), fewer than the 3 required",
+        );
+        assert.throws(
+            () => requireMembers(group, requirement),
+            (e: unknown) => {
+                assert.ok(e instanceof MembershipError);
+                assert.equal(e.code, "NCLOUD_MEMBERSHIP_NOT_MET");
+                assert.equal(e.message, verdict.message);
+                assert.ok(pulumi.RunError.isInstance(e), "Pulumi prints it without a stack trace");
+                return true;
+            },
+        );
     });
 
     it("invited counts as a member unless joined is asked", async () => {

@@ -21,7 +21,12 @@ describe("the Output forms in a Pulumi program (setMocks)", () => {
         it("filters given as Inputs, and an Output-typed filter value, are unwrapped", async () => {
             const dept = pulumi.output("dept01");
             const result = getMccUsersOutput({ companyId: COMPANY, filters: [{ name: "deptExternalKey", values: pulumi.all([dept]) }] as never }, ctx.opts);
-            assert.deepEqual((await settle(result.users)).map((u) => u.externalKey), mccUsers(7).filter((u) => u.deptExternalKey === "dept01").map((u) => u.externalKey));
+            assert.deepEqual(
+                (await settle(result.users)).map((u) => u.externalKey),
+                mccUsers(7)
+                    .filter((u) => u.deptExternalKey === "dept01")
+                    .map((u) => u.externalKey),
+            );
         });
 
         it("a secret companyId makes the whole result secret, and the list is still complete", async () => {

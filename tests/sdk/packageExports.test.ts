@@ -1,8 +1,18 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- the built package is required by name, as a user's CommonJS program does */
 import assert from "node:assert/strict";
 
 // Resolved by package name: the compiled dist/ with its declarations, as a user gets it. Every runtime export of
 // every entry point is listed here: a new one fails this test until it is listed (and documented).
-const FUNCTIONS = ["getOrganizationAccounts", "getOrganizationAccountsOutput", "getMccUsers", "getMccUsersOutput", "iterateMccUsers", "checkMembers", "requireMembers", "closeConnections"];
+const FUNCTIONS = [
+    "getOrganizationAccounts",
+    "getOrganizationAccountsOutput",
+    "getMccUsers",
+    "getMccUsersOutput",
+    "iterateMccUsers",
+    "checkMembers",
+    "requireMembers",
+    "closeConnections",
+];
 const ERRORS: Record<string, string> = {
     NcloudApiError: "NCLOUD_API_ERROR",
     NcloudNetworkError: "NCLOUD_NETWORK_ERROR",
@@ -49,7 +59,7 @@ describe("the package's entry points, as built", () => {
             MembershipError: [{ ok: false, missing: [], count: 0, message: "m" }],
         };
         for (const [name, code] of Object.entries(ERRORS)) {
-            const error = new ncm[name]!(...made[name]!);
+            const error = new ncm[name](...made[name]);
             assert.equal(error.code, code, name);
             assert.equal(error.name, name);
         }
@@ -57,11 +67,19 @@ describe("the package's entry points, as built", () => {
 
     it("pulumi-ncloud-members/emulator and /dynamic-provider export exactly what the README documents", () => {
         const emulator = require("pulumi-ncloud-members/emulator") as Record<string, unknown>;
-        assert.deepEqual(Object.keys(emulator).sort(), ["DEFAULT_DATA_PATH", "DEMO_ACCESS_KEY", "DEMO_SECRET_KEY", "loadEmulatorData", "parseFault", "startEmulator"]);
-        const provider = require("pulumi-ncloud-members/dynamic-provider") as Record<string, { create?: unknown } | unknown>;
+        assert.deepEqual(Object.keys(emulator).sort(), [
+            "DEFAULT_DATA_PATH",
+            "DEMO_ACCESS_KEY",
+            "DEMO_SECRET_KEY",
+            "loadEmulatorData",
+            "parseFault",
+            "startEmulator",
+        ]);
+        const provider = require("pulumi-ncloud-members/dynamic-provider") as Record<string, unknown>;
         assert.deepEqual(Object.keys(provider).sort(), ["configure", "mccUsers", "organizationAccounts"]);
         for (const kind of ["mccUsers", "organizationAccounts"]) {
-            for (const method of ["check", "diff", "create", "read", "update", "delete"]) assert.equal(typeof (provider[kind] as Record<string, unknown>)[method], "function", `${kind}.${method}`);
+            for (const method of ["check", "diff", "create", "read", "update", "delete"])
+                assert.equal(typeof (provider[kind] as Record<string, unknown>)[method], "function", `${kind}.${method}`);
         }
     });
 });

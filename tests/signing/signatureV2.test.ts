@@ -57,10 +57,7 @@ describe("signature v2", () => {
     }
 
     it("signs method, path with query, timestamp and access key, and not the host", () => {
-        assert.equal(
-            stringToSignV2({ method: "GET", pathAndQuery: "/x?limit=1", timestamp: 5, accessKey: "AK" }),
-            "GET /x?limit=1\n5\nAK",
-        );
+        assert.equal(stringToSignV2({ method: "GET", pathAndQuery: "/x?limit=1", timestamp: 5, accessKey: "AK" }), "GET /x?limit=1\n5\nAK");
     });
 
     it("refuses a target that is not a path, a bare '?', or a bad timestamp", () => {
