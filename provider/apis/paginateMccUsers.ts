@@ -1,4 +1,5 @@
 import { IncompleteListingError } from "../errors/IncompleteListingError";
+import { KeyFingerprints } from "./KeyFingerprints";
 import { ListingTooLargeError } from "../errors/ListingTooLargeError";
 import type { Logger } from "../Logger";
 import type { MccUsersPage } from "../model/MccUser";
@@ -91,7 +92,7 @@ async function* onePass(plan: PaginationPlan, fetchPage: PageFetcher, limit: Ada
 /** The integrity rules of one pass over a listing. */
 class ListingCheck {
     readonly #plan: PaginationPlan;
-    readonly #keys = new Set<string>();
+    readonly #keys = new KeyFingerprints();
     received = 0;
     #total: number | undefined;
 
@@ -109,8 +110,7 @@ class ListingCheck {
         if (expected !== undefined && page.users.length !== expected)
             this.#fail(`the page at offset ${offset} has ${page.users.length} users, not ${expected}`);
         for (const user of page.users) {
-            if (this.#keys.has(user.externalKey)) this.#fail(`externalKey ${JSON.stringify(user.externalKey)} came twice`);
-            this.#keys.add(user.externalKey);
+            if (!this.#keys.add(user.externalKey)) this.#fail(`externalKey ${JSON.stringify(user.externalKey)} came twice`);
         }
         this.received += page.users.length;
         if (this.received > total) this.#fail(`the server sent more users than its total of ${total}`);

@@ -32,19 +32,30 @@ export function parseBody<S extends z.ZodType>(
     throw new ResponseValidationError(context.method, context.path, issues, context.traceId);
 }
 
-// Iterative, with an explicit stack: a recursive walk would itself overflow on the bodies it is meant to catch.
+// Iterative, with an explicit stack (values and their depths side by side, no object per entry): a recursive walk
+// would itself overflow on the bodies it is meant to catch.
 function tooDeep(body: unknown): boolean {
     if (typeof body !== "object" || body === null) return false;
-    const stack: [unknown, number][] = [[body, 1]];
-    while (stack.length > 0) {
-        const [value, depth] = stack.pop()!;
+    const values: object[] = [body];
+    const depths: number[] = [1];
+    while (values.length > 0) {
+        const value = values.pop()!;
+        const depth = depths.pop()!;
         if (depth > MAX_BODY_DEPTH) return true;
         if (Array.isArray(value)) {
-            for (const item of value) if (typeof item === "object" && item !== null) stack.push([item, depth + 1]);
-        } else {
-            for (const key in value as object) {
-                const item = (value as Record<string, unknown>)[key];
-                if (typeof item === "object" && item !== null) stack.push([item, depth + 1]);
+            for (const item of value) {
+                if (typeof item === "object" && item !== null) {
+                    values.push(item as object);
+                    depths.push(depth + 1);
+                }
+            }
+            continue;
+        }
+        for (const key in value) {
+            const item = (value as Record<string, unknown>)[key];
+            if (typeof item === "object" && item !== null) {
+                values.push(item);
+                depths.push(depth + 1);
             }
         }
     }
