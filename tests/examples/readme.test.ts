@@ -52,17 +52,36 @@ describe("the README's code blocks still work", function () {
             .filter((line) => /^(npx )?ncloud-members (org-accounts|mcc-users)\b/.test(line));
 
         it("finds the commands", () => assert.ok(commands.length >= 3, `found ${commands.length}`));
+        const run = async (command: string) => {
+            const line = command
+                .replace(/^(npx )?ncloud-members/, `node ${JSON.stringify(join(ROOT, "dist", "cli", "main.js"))}`)
+                .replace(/http:\/\/127\.0\.0\.1:8080/g, ctx.emulator.url);
+            // Not execFileSync: the emulator answering it lives in this process's event loop.
+            const { stdout } = await promisify(execFile)("bash", ["-c", line], {
+                encoding: "utf8",
+                env: { PATH: process.env.PATH, HOME: process.env.HOME, NCLOUD_ACCESS_KEY: DEMO_ACCESS_KEY, NCLOUD_SECRET_KEY: DEMO_SECRET_KEY },
+            });
+            return stdout;
+        };
         for (const command of commands) {
-            it(command, async () => {
-                const line = command
-                    .replace(/^(npx )?ncloud-members/, `node ${JSON.stringify(join(ROOT, "dist", "cli", "main.js"))}`)
-                    .replace(/http:\/\/127\.0\.0\.1:8080/g, ctx.emulator.url);
-                // Not execFileSync: the emulator answering it lives in this process's event loop.
-                const { stdout } = await promisify(execFile)("bash", ["-c", line], {
-                    encoding: "utf8",
-                    env: { PATH: process.env.PATH, HOME: process.env.HOME, NCLOUD_ACCESS_KEY: DEMO_ACCESS_KEY, NCLOUD_SECRET_KEY: DEMO_SECRET_KEY },
-                });
-                assert.ok(stdout.trim().length > 0);
+            it(`${command}: prints the list the JSON form of the same command gives`, async () => {
+                const format = /--output (\w+)/.exec(command)?.[1] ?? "json";
+                const items = JSON.parse(await run(`${command.replace(/ --output \w+/, "")} --output json`)) as Record<string, unknown>[];
+                assert.ok(items.length > 0, "the README's example lists someone");
+                const printed = await run(command);
+                if (format === "json") {
+                    const group = /--group (\d+)/.exec(command)?.[1];
+                    if (group) assert.deepEqual(items, loadEmulatorData(DEFAULT_DATA_PATH).organizationGroups[group]);
+                    assert.deepEqual(JSON.parse(printed), items);
+                } else if (format === "csv") {
+                    const rows = printed.trimEnd().split("\r\n");
+                    assert.equal(rows.length, items.length + 1, "a header and one row per item");
+                    rows.slice(1).forEach((row, i) => assert.ok(row.startsWith(`${String(items[i]!.externalKey ?? items[i]!.memberNo)},`), row));
+                } else {
+                    assert.match(printed, new RegExp(`\\n${items.length} (of \\d+ member\\(s\\)|account\\(s\\) in organization group \\d+)\\n$`));
+                    for (const item of items)
+                        assert.ok(printed.includes(String(item.externalKey ?? item.memberNo)), `the table shows ${String(item.externalKey)}`);
+                }
             });
         }
     });
