@@ -15,7 +15,8 @@ Options:
   --latency-ms N       delay every answer by N ms, as a network would (default 0)
   --clock-offset-ms N  the emulated gateway's clock offset from this machine's (default: the data file's, else 0)
   --fault JSON         inject a fault, e.g. '{"kind":"status","status":503,"errorCode":"500","every":3}'
-                       (repeatable; kinds: status, body, raw, reset, stall, truncate, empty-page, repeat-page, grow)
+                       (repeatable; kinds: status, body, raw, reset, stall, truncate, empty-page, repeat-page, grow,
+                       total, flood, nest)
   -h, --help           show this help`;
 
 /** `ncloud-members emulator`: runs until interrupted. */

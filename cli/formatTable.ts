@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import { flattenItem } from "./flattenItem";
+import { terminalSafe } from "./terminalSafe";
 
 /** Columns a person wants to see first in a table; CSV and JSON have every field. */
 export const TABLE_COLUMNS = {
@@ -12,6 +13,6 @@ export function formatTable(items: readonly object[], columns: readonly string[]
     const rows = items.map((item) => flattenItem(item));
     const present = columns.filter((c) => rows.some((row) => row[c] !== undefined));
     const table = new Table({ head: present, style: { head: [], border: [], compact: true } });
-    for (const row of rows) table.push(present.map((c) => row[c] ?? ""));
+    for (const row of rows) table.push(present.map((c) => terminalSafe(row[c] ?? "")));
     return `${table.toString()}\n`;
 }

@@ -7,8 +7,9 @@ import { applyFilters, type Filter } from "../provider/filters";
 import { stderrLogger } from "../provider/Logger";
 import { iterateMccUsers, MCC_USERS_CHECKS, readMccUsers, readOrganizationAccounts, type MccUsersQuery, type ReadContext } from "../provider/readMembers";
 import { formatTable, TABLE_COLUMNS } from "./formatTable";
-import { csvListWriter, jsonListWriter, type ListWriter } from "./listWriter";
+import { csvListWriter, jsonListWriter, type CsvOptions, type ListWriter } from "./listWriter";
 import { parseFilter } from "./parseFilter";
+import { terminalSafe } from "./terminalSafe";
 import { readTerraformQuery, writeTerraformResult } from "./terraformExternal";
 import { UsageError } from "./UsageError";
 
@@ -38,6 +39,10 @@ Options:
   --terraform-external
                       speak Terraform's external data source protocol: the query (${target}, filters or filter,
                       ${target === "company" ? "page_size, " : ""}site, endpoint) comes as a JSON object of strings on stdin
+  --csv-raw           write CSV cells as they are; by default a cell that a spreadsheet would run as a
+                      formula (starting with =, +, -, @, tab or CR) gets a leading '
+  --allow-http        accept an http:// --endpoint on a host other than loopback (sends signed headers
+                      and personal data unencrypted: for a test gateway only)
   --debug             log each request to stderr (method, path, status, attempt, wait, trace id)
   -h, --help          show this help
 
@@ -61,6 +66,8 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
             site: { type: "string" },
             endpoint: { type: "string" },
             "terraform-external": { type: "boolean" },
+            "allow-http": { type: "boolean" },
+            "csv-raw": { type: "boolean" },
             debug: { type: "boolean" },
             help: { type: "boolean", short: "h" },
         },
@@ -77,11 +84,18 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
     const pick = (flag: string, key: string) => (query?.[key] ?? values[flag]) as string | undefined;
     const filters: Filter[] | undefined = query?.filters ?? (values.filter as string[] | undefined)?.map(parseFilter);
     const endpoint = pick("endpoint", "endpoint");
-    const logger = stderrLogger(values.debug ? { ...process.env, NCLOUD_DEBUG: "1" } : process.env);
+    const stderr = stderrLogger(values.debug ? { ...process.env, NCLOUD_DEBUG: "1" } : process.env);
+    // Log lines carry what a server said (trace ids, field names): inert on a terminal.
+    const logger = { debug: (m: string) => stderr.debug(terminalSafe(m)), warn: (m: string) => stderr.warn(terminalSafe(m)) };
     const progress = !terraform && api === "mcc" && process.stderr.isTTY ? progressLine() : undefined;
     const context: ReadContext = {
         functionName: command,
-        sources: settingsChain({ site: pick("site", "site"), organizationEndpoint: endpoint, mccEndpoint: endpoint }),
+        sources: settingsChain({
+            site: pick("site", "site"),
+            organizationEndpoint: endpoint,
+            mccEndpoint: endpoint,
+            ...(values["allow-http"] === true ? { allowHttp: true } : {}),
+        }),
         settings: { logger, onProgress: progress?.update },
     };
 
@@ -109,7 +123,7 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
             const writer =
                 format === "json"
                     ? jsonListWriter(process.stdout)
-                    : csvListWriter(process.stdout, ORGANIZATION_ACCOUNT_FIELDS, result.accounts, () => undefined);
+                    : csvListWriter(process.stdout, ORGANIZATION_ACCOUNT_FIELDS, result.accounts, () => undefined, csvOptions(values));
             await writer.write(result.accounts);
             await writer.end();
             return 0;
@@ -132,7 +146,7 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
                 });
             return printTable(result.users, TABLE_COLUMNS.mcc, `${result.users.length} of ${result.total} member(s)`);
         }
-        return await streamMccUsers(query, context, format, () => progress?.done());
+        return await streamMccUsers(query, context, format, csvOptions(values), () => progress?.done());
     } finally {
         progress?.done();
     }
@@ -142,7 +156,7 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
  * JSON and CSV stream page by page: a company of a million members prints in bounded memory. The filters are
  * checked before any request and applied here, so CSV's columns come from the first page as the server sent it.
  */
-async function streamMccUsers(query: MccUsersQuery, context: ReadContext, format: "json" | "csv", beforeOutput: () => void): Promise<number> {
+async function streamMccUsers(query: MccUsersQuery, context: ReadContext, format: "json" | "csv", csv: CsvOptions, beforeOutput: () => void): Promise<number> {
     const filters = MCC_USERS_CHECKS.filters(context.functionName, query.filters);
     const pages = iterateMccUsers({ ...query, filters: undefined }, context);
     let writer: ListWriter | undefined;
@@ -151,10 +165,15 @@ async function streamMccUsers(query: MccUsersQuery, context: ReadContext, format
         writer ??=
             format === "json"
                 ? jsonListWriter(process.stdout)
-                : csvListWriter(process.stdout, CSV_MCC_FIELDS, page.users, (field) =>
-                      context.settings?.logger?.warn(
-                          `field ${field} first appeared after the CSV header was written, so it is not in the CSV; --output json has every field`,
-                      ),
+                : csvListWriter(
+                      process.stdout,
+                      CSV_MCC_FIELDS,
+                      page.users,
+                      (field) =>
+                          context.settings?.logger?.warn(
+                              `field ${field} first appeared after the CSV header was written, so it is not in the CSV; --output json has every field`,
+                          ),
+                      csv,
                   );
         await writer.write(applyFilters(page.users, filters));
     }
@@ -164,6 +183,10 @@ async function streamMccUsers(query: MccUsersQuery, context: ReadContext, format
 
 // The documented fields, with i18nNames as one column per locale the first page has.
 const CSV_MCC_FIELDS = MCC_USER_FIELDS.map((field) => (field === "i18nNames" ? "i18nNames.*" : field));
+
+function csvOptions(values: Record<string, unknown>): CsvOptions {
+    return { raw: values["csv-raw"] === true, terminal: process.stdout.isTTY === true };
+}
 
 function integerArgument(command: string, name: string, text: string): number {
     if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError(command, name, `must be a whole number, got ${JSON.stringify(text)}`);

@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import { flattenItem } from "./flattenItem";
+import { jsonTerminalSafe, terminalSafe } from "./terminalSafe";
 
 /** Writes a list item by item, so a listing streams to stdout page by page and is never held whole. */
 export interface ListWriter {
@@ -34,20 +35,37 @@ export function jsonListWriter(out: Writable): ListWriter {
         async write(items) {
             let text = "";
             for (const item of items) text += `${count++ === 0 ? "[" : ","}\n  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}`;
-            await writeText(out, text);
+            await writeText(out, jsonTerminalSafe(text));
         },
         end: () => writeText(out, count === 0 ? "[]\n" : "\n]\n"),
     };
 }
 
+/** How CSV cells are written. */
+export interface CsvOptions {
+    /** Write cells as they are, formulas included (`--csv-raw`). @default false */
+    readonly raw?: boolean;
+    /** Escape control characters, for a terminal. @default false */
+    readonly terminal?: boolean;
+}
+
 /**
  * CSV (RFC 4180, CRLF) with one column per field, nested fields as dotted columns (`i18nNames.ko_KR`). The header
  * is written first, so its columns are fixed before the rows arrive: the documented fields (`name.*` for an object's
- * fields), then those `sample`
- * (the first page) has besides. A field first seen later is not in any column: `onUnplacedField` is told its name
- * once.
+ * fields), then those `sample` (the first page) has besides. A field first seen later is not in any column: `onUnplacedField` is told its name
+ * once. Cells that a spreadsheet would run as a formula are neutralised unless `raw`.
  */
-export function csvListWriter(out: Writable, documented: readonly string[], sample: readonly object[], onUnplacedField: (field: string) => void): ListWriter {
+export function csvListWriter(
+    out: Writable,
+    documented: readonly string[],
+    sample: readonly object[],
+    onUnplacedField: (field: string) => void,
+    options: CsvOptions = {},
+): ListWriter {
+    const cell = (text: string) => {
+        const safe = options.raw ? text : spreadsheetSafe(text);
+        return options.terminal ? terminalSafe(safe) : safe;
+    };
     const columns = csvColumns(
         documented,
         sample.map((item) => flattenItem(item)),
@@ -58,7 +76,7 @@ export function csvListWriter(out: Writable, documented: readonly string[], samp
     const header = () => {
         if (headerWritten) return "";
         headerWritten = true;
-        return csvLine(columns);
+        return csvLine(columns.map(cell));
     };
     return {
         async write(items) {
@@ -71,7 +89,7 @@ export function csvListWriter(out: Writable, documented: readonly string[], samp
                         onUnplacedField(field);
                     }
                 }
-                text += csvLine(columns.map((c) => row[c] ?? ""));
+                text += csvLine(columns.map((c) => cell(row[c] ?? "")));
             }
             await writeText(out, text);
         },
@@ -89,6 +107,12 @@ function csvColumns(documented: readonly string[], sample: readonly Record<strin
     }
     for (const name of seen) if (!columns.includes(name)) columns.push(name);
     return columns;
+}
+
+// OWASP's CSV injection rule: a cell a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return
+// before one) gets a leading apostrophe, which the spreadsheet shows as text. Members choose their own names.
+function spreadsheetSafe(text: string): string {
+    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 // RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.

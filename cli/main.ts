@@ -2,6 +2,7 @@
 import { NcloudError } from "../provider/errors/NcloudError";
 import { emulatorCommand } from "./emulatorCommand";
 import { LIST_COMMANDS, listCommand, type ListCommandName } from "./listCommand";
+import { terminalSafe } from "./terminalSafe";
 import { UsageError } from "./UsageError";
 
 const USAGE = `Usage: ncloud-members <command> [options]
@@ -43,7 +44,8 @@ main(process.argv.slice(2)).then(
         const parse = typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
         const usage = error instanceof UsageError || parse || (error instanceof NcloudError && INPUT_ERRORS.has(error.code));
         // One line, no stack: the message carries the NCP code and trace id where there are some.
-        process.stderr.write(`ncloud-members: ${error instanceof Error ? error.message : String(error)}${parse ? " (see --help)" : ""}\n`);
+        // terminalSafe: a message can quote what a server said (NCP's message and details).
+        process.stderr.write(`ncloud-members: ${terminalSafe(error instanceof Error ? error.message : String(error))}${parse ? " (see --help)" : ""}\n`);
         process.exitCode = usage ? 2 : 1;
     },
 );

@@ -58,6 +58,9 @@ function faultSchema() {
             body: z.string(),
         }),
         z.object({ ...common, kind: z.literal("stall"), ms: z.int().nonnegative() }),
+        z.object({ ...common, kind: z.literal("total"), total: z.number().int().nonnegative() }),
+        z.object({ ...common, kind: z.literal("flood"), bytes: z.int().positive().optional() }),
+        z.object({ ...common, kind: z.literal("nest"), depth: z.int().positive().max(1_000_000) }),
         ...(["reset", "truncate", "empty-page", "repeat-page", "grow"] as const).map((kind) => z.object({ ...common, kind: z.literal(kind) })),
     ]);
 }

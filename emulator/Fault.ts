@@ -20,7 +20,13 @@ export type FaultAction =
     /** MCC: answer the page before the one asked for (as a server that ignores `offset` would). */
     | { readonly kind: "repeat-page" }
     /** MCC: a member joins the company just before this page is served, so the list changes mid-listing. */
-    | { readonly kind: "grow" };
+    | { readonly kind: "grow" }
+    /** MCC: the real page, but announcing this `page.total` (a lying server: 9007199254740991, say). */
+    | { readonly kind: "total"; readonly total: number }
+    /** Answer 200 with a body of `bytes` bytes, or, without `bytes`, a chunked body that never ends (until the client leaves). */
+    | { readonly kind: "flood"; readonly bytes?: number }
+    /** MCC: the real page, its first user carrying an extra field nested `depth` levels deep. */
+    | { readonly kind: "nest"; readonly depth: number };
 
 /** A fault the emulator injects into matching requests. */
 export type Fault = FaultAction & {

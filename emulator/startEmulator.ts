@@ -125,6 +125,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
                 return void req.socket.destroy();
             case "truncate":
                 return truncated(res, record);
+            case "flood":
+                return flood(res, record, fault.bytes);
             case "stall": {
                 const timer = setTimeout(() => serve(), fault.ms);
                 return void res.on("close", () => {
@@ -143,7 +145,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
                 if (!accounts) return fail(NCP_ERRORS.notFound, `organization group ${groupNo} not found`);
                 return send(200, JSON.stringify(accounts));
             }
-            const companyId = decodeURIComponent(MCC_PATH.exec(target.pathname)![1]);
+            let companyId: string;
+            try {
+                companyId = decodeURIComponent(MCC_PATH.exec(target.pathname)![1]);
+            } catch {
+                // A malformed escape (%E0%A4%A) is the client's mistake: answer it, and keep serving.
+                return fail(NCP_ERRORS.badRequest, "the company id is not a valid percent-encoded path segment");
+            }
             const users = data.mccCompanies[companyId];
             if (!users) return fail(NCP_ERRORS.noCompany);
             const limit = integerParam(target.searchParams.get("limit"), 10, 1);
@@ -153,7 +161,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
             const served = Math.min(limit, data.mccMaxLimit ?? 100);
             const from = change?.kind === "repeat-page" ? Math.max(0, offset - served) : offset;
             const page = change?.kind === "empty-page" ? [] : users.slice(from, from + served);
-            send(200, JSON.stringify({ page: { count: page.length, offset: from, limit: served, total: users.length }, users: page }));
+            const total = change?.kind === "total" ? change.total : users.length;
+            const body = JSON.stringify({ page: { count: page.length, offset: from, limit: served, total }, users: page });
+            send(200, change?.kind === "nest" && page.length > 0 ? withDeepField(body, change.depth) : body);
         }
     }
     server.keepAliveTimeout = 60_000;
@@ -191,6 +201,29 @@ function truncated(res: ServerResponse, record: (status: number) => void): void 
     const body = Buffer.from(JSON.stringify({ page: { count: 0, offset: 0, limit: 100, total: 0 }, users: [], padding: "x".repeat(2000) }));
     res.writeHead(200, { "content-type": "application/json;charset=UTF-8", "content-length": String(body.length) });
     res.write(body.subarray(0, body.length / 2), () => res.socket?.destroy());
+}
+
+/** A 200 of `bytes` bytes of JSON-looking text, or an endless chunked one when `bytes` is not given. */
+function flood(res: ServerResponse, record: (status: number) => void, bytes?: number): void {
+    record(200);
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    res.writeHead(200, { "content-type": "application/json;charset=UTF-8", ...(bytes === undefined ? {} : { "content-length": String(bytes) }) });
+    let left = bytes ?? Infinity;
+    const pump = (): void => {
+        while (left > 0 && !res.destroyed) {
+            const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
+            left -= part.length;
+            if (left === 0) return void res.end(part);
+            if (!res.write(part)) return void res.once("drain", pump);
+        }
+    };
+    pump();
+}
+
+/** The page's JSON with `"deep":[[[…]]]` nested `depth` levels added to its first user. */
+function withDeepField(body: string, depth: number): string {
+    const at = body.indexOf('"users":[{') + '"users":[{'.length;
+    return `${body.slice(0, at)}"deep":${"[".repeat(depth)}${"]".repeat(depth)},${body.slice(at)}`;
 }
 
 /** Why the gateway would refuse the request's signature, or undefined when it is valid. */

@@ -1,3 +1,4 @@
+import isSafeRegex from "safe-regex2";
 import { describeValue } from "./arguments";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
 
@@ -58,11 +59,22 @@ function equalsTest(values: readonly string[]): (text: string) => boolean {
 
 function regexTest(fn: string, at: string, values: readonly string[]): (text: string) => boolean {
     const patterns = values.map((v, j) => {
+        let pattern: RegExp;
         try {
-            return new RegExp(v);
+            pattern = new RegExp(v);
         } catch (error) {
             throw new InvalidArgumentError(fn, `${at}.values[${j}]`, `is not a valid regular expression: ${(error as Error).message}`);
         }
+        // JavaScript's regular expressions backtrack: a quantified group that itself repeats ((a+)+, (x*)*) can take
+        // exponential time on a name of thirty characters, and matching cannot be interrupted by the deadline.
+        if (!isSafeRegex(pattern)) {
+            throw new InvalidArgumentError(
+                fn,
+                `${at}.values[${j}]`,
+                "has a nested quantifier (a repeated group that itself repeats, like (a+)+), which can make matching take exponential time; rewrite it without one",
+            );
+        }
+        return pattern;
     });
     return (text) => patterns.some((p) => p.test(text));
 }

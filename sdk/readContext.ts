@@ -10,10 +10,10 @@ import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
  * `ncloud:secretKey` is used for signing without making the lists it fetches secret.
  */
 export function readContext(functionName: string, opts: NcloudInvokeOptions | undefined): ReadContext {
-    const { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, logger, ...settings } = opts ?? {};
+    const { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp, logger, ...settings } = opts ?? {};
     return {
         functionName,
-        sources: settingsChain({ accessKey, secretKey, site, organizationEndpoint, mccEndpoint }, (key) => pulumi.runtime.getConfig(key)),
+        sources: settingsChain({ accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp }, (key) => pulumi.runtime.getConfig(key)),
         settings: { ...settings, logger: logger ?? pulumiLogger() },
     };
 }

@@ -27,8 +27,9 @@ export function resolveConnection(api: NcloudApi, sources: readonly SourceLoader
     let credentials: Credentials | undefined;
     let site: { value: string; name: string } | undefined;
     let endpoint: { value: string; name: string } | undefined;
+    let allowHttp: { value: string; name: string } | undefined;
     for (const load of sources) {
-        if (credentials && site && endpoint) break;
+        if (credentials && site && endpoint && allowHttp) break;
         const source = load(credentials === undefined);
         if (!credentials && (source.accessKey || source.secretKey)) {
             if (!source.accessKey || !source.secretKey) {
@@ -38,12 +39,20 @@ export function resolveConnection(api: NcloudApi, sources: readonly SourceLoader
             credentials = new Credentials(source.accessKey.value, source.secretKey.value, `${source.description} (${source.accessKey.name})`);
         }
         site ??= source.site;
+        allowHttp ??= source.allowHttp;
         endpoint ??= api === "organization" ? source.organizationEndpoint : source.mccEndpoint;
     }
     if (!credentials) throw new MissingCredentialsError("no NCP access key and secret key were found");
     const resolvedSite = site ? parseSite(site.value, site.name) : "public";
-    const baseUrl = endpoint ? parseEndpoint(endpoint.value, endpoint.name) : siteEndpoint(api, resolvedSite, site?.name ?? "site");
+    const baseUrl = endpoint ? parseEndpoint(endpoint.value, endpoint.name, parseFlag(allowHttp)) : siteEndpoint(api, resolvedSite, site?.name ?? "site");
     return { credentials, baseUrl, site: resolvedSite };
+}
+
+function parseFlag(setting: { value: string; name: string } | undefined): boolean {
+    if (setting === undefined) return false;
+    if (/^(1|true|yes)$/i.test(setting.value)) return true;
+    if (/^(0|false|no)$/i.test(setting.value)) return false;
+    throw new ConfigurationError(setting.name, `must be true or false, got ${JSON.stringify(setting.value)}`);
 }
 
 /** The URL of an API path under a base URL: the base's own path (if any) comes first. */

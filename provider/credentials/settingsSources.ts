@@ -19,6 +19,7 @@ export interface SettingsSource {
     readonly site?: Setting;
     readonly organizationEndpoint?: Setting;
     readonly mccEndpoint?: Setting;
+    readonly allowHttp?: Setting;
 }
 
 /** Connection settings given directly with a call. */
@@ -33,10 +34,16 @@ export interface ConnectionOptions {
     readonly organizationEndpoint?: string;
     /** Base URL of the Media Connect Center API (scheme, host, port); the API path is appended. @default the site's host */
     readonly mccEndpoint?: string;
+    /**
+     * Accept an `http://` endpoint on a host other than loopback. Plain HTTP sends signed headers (which NCP
+     * accepts again for five minutes) and members' personal data unencrypted: it is for a local emulator or a
+     * test gateway. Pulumi config `ncloud-members:allowHttp`, environment `NCLOUD_ALLOW_HTTP=1`. @default false
+     */
+    readonly allowHttp?: boolean;
 }
 
 type Key = keyof ConnectionOptions;
-const KEYS: readonly Key[] = ["accessKey", "secretKey", "site", "organizationEndpoint", "mccEndpoint"];
+const KEYS: readonly Key[] = ["accessKey", "secretKey", "site", "organizationEndpoint", "mccEndpoint", "allowHttp"];
 
 /** Builds a source from name → value pairs, leaving out blank values. */
 export function sourceOf(description: string, entries: Partial<Record<Key, { value: string | undefined; name: string }>>): SettingsSource {
@@ -51,7 +58,10 @@ export function sourceOf(description: string, entries: Partial<Record<Key, { val
 /** Settings passed with a call. */
 export function optionsSource(options: ConnectionOptions | undefined): SettingsSource {
     const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
-    for (const key of KEYS) entries[key] = { value: options?.[key], name: `options.${key}` };
+    for (const key of KEYS) {
+        const value = options?.[key];
+        entries[key] = { value: value === undefined ? undefined : String(value), name: `options.${key}` };
+    }
     return sourceOf("the call's options", entries);
 }
 
@@ -62,7 +72,11 @@ export function optionsSource(options: ConnectionOptions | undefined): SettingsS
  */
 export function pulumiConfigSource(get: (key: string) => string | undefined): SettingsSource {
     const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
-    for (const key of KEYS) entries[key] = { value: get(`ncloud:${key}`), name: `ncloud:${key}` };
+    for (const key of KEYS) {
+        // Settings of this package alone live in its own namespace (a bridged ncloud provider rejects keys it does not know).
+        const name = key === "allowHttp" ? `ncloud-members:${key}` : `ncloud:${key}`;
+        entries[key] = { value: get(name), name };
+    }
     return sourceOf("Pulumi config", entries);
 }
 
@@ -80,6 +94,7 @@ export function environmentSource(env: NodeJS.ProcessEnv = process.env): Setting
         site: pick("NCLOUD_SITE"),
         organizationEndpoint: pick("NCLOUD_ORGANIZATION_ENDPOINT"),
         mccEndpoint: pick("NCLOUD_MCC_ENDPOINT"),
+        allowHttp: pick("NCLOUD_ALLOW_HTTP"),
     });
 }
 

@@ -47,8 +47,14 @@ export function siteEndpoint(api: NcloudApi, site: NcloudSite, setting: string):
     return new URL(host);
 }
 
-/** Checks an endpoint override: http or https, a host, an optional port and base path, no query. */
-export function parseEndpoint(value: string, setting: string): URL {
+// Loopback hosts: plain http there never leaves the machine.
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Checks an endpoint override: https, or http on loopback (or anywhere with `allowHttp`), a host, an optional port
+ * and base path, no query.
+ */
+export function parseEndpoint(value: string, setting: string, allowHttp = false): URL {
     let url: URL;
     try {
         url = new URL(value.trim());
@@ -60,6 +66,14 @@ export function parseEndpoint(value: string, setting: string): URL {
     }
     if (url.search || url.hash || url.username || url.password) {
         throw new ConfigurationError(setting, "endpoint must not carry a query, a fragment or user info");
+    }
+    if (url.protocol === "http:" && !LOOPBACK.test(url.hostname) && !allowHttp) {
+        throw new ConfigurationError(
+            setting,
+            `refusing plain http to ${url.host}: it would send signed request headers (which NCP accepts again for five minutes) and ` +
+                "members' personal data unencrypted. http is for a local emulator or a test gateway on loopback; use https, or allow http " +
+                "explicitly (option allowHttp, config ncloud-members:allowHttp, NCLOUD_ALLOW_HTTP=1, or --allow-http)",
+        );
     }
     return url;
 }

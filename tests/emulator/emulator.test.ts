@@ -80,6 +80,14 @@ describe("the shipped default data set", () => {
         assert.ok(users.users.filter((u) => /[가-힣]/.test(u.i18nNames?.ko_KR ?? "")).length > 100);
     });
 
+    it("a malformed percent-escape in the path is answered 400, and the emulator keeps serving", async () => {
+        const emulator = await testEmulator();
+        const bad = await signedGet(emulator.url, "/ncloudmcc/v1/companies/%E0%A4%A/users");
+        assert.equal(bad.status, 400);
+        assert.deepEqual((bad.body.error as { errorCode: string }).errorCode, "100");
+        assert.equal((await signedGet(emulator.url, "/open-api/v1/account/group/320")).status, 200);
+    });
+
     it("a data file that is not emulator data is refused with the field at fault", () => {
         const dir = mkdtempSync(join(tmpdir(), "ncm-data-"));
         writeFileSync(join(dir, "bad.json"), JSON.stringify({ credentials: [], organizationGroups: {}, mccCompanies: {} }));

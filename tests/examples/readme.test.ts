@@ -76,7 +76,7 @@ describe("the README's code blocks still work", function () {
                 } else if (format === "csv") {
                     const rows = printed.trimEnd().split("\r\n");
                     assert.equal(rows.length, items.length + 1, "a header and one row per item");
-                    rows.slice(1).forEach((row, i) => assert.ok(row.startsWith(`${String(items[i]!.externalKey ?? items[i]!.memberNo)},`), row));
+                    rows.slice(1).forEach((row, i) => assert.ok(row.startsWith(`${String(items[i].externalKey ?? items[i].memberNo)},`), row));
                 } else {
                     assert.match(printed, new RegExp(`\\n${items.length} (of \\d+ member\\(s\\)|account\\(s\\) in organization group \\d+)\\n$`));
                     for (const item of items)
