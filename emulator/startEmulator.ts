@@ -1,13 +1,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { EmulatorData } from "./EmulatorData";
+import { DEFAULT_DATA_PATH, loadEmulatorData, type EmulatorData } from "./EmulatorData";
 import type { Fault, FaultAction, FaultTarget } from "./Fault";
 
 /** How to start the emulator. */
 export interface EmulatorOptions {
-    /** What it serves. Read live: tests may change it between requests. */
-    readonly data: EmulatorData;
+    /** What it serves, read live (tests may change it between requests). @default the data set shipped with the package ({@link DEFAULT_DATA_PATH}) */
+    readonly data?: EmulatorData;
     /** @default 0 (any free port) */
     readonly port?: number;
     /** Only loopback is allowed. @default "127.0.0.1" */
@@ -61,12 +61,20 @@ const NCP_ERRORS = {
 
 /**
  * Starts a local NCP API Gateway for the Organization and MCC APIs. It checks signature v2 and the
- * 5-minute timestamp window as the gateway does, answers NCP-shaped errors, and injects faults.
+ * 5-minute timestamp window as the gateway does, answers NCP-shaped errors, and injects faults. With no
+ * options it serves the bundled demo data (keys {@link DEMO_ACCESS_KEY} / {@link DEMO_SECRET_KEY}) on a free
+ * loopback port.
+ *
+ * @example
+ * const emulator = await startEmulator();
+ * const group = await getOrganizationAccounts({ organizationGroupNo: 320 },
+ *     { organizationEndpoint: emulator.url, accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY });
+ * await emulator.close();
  */
-export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     const host = options.host ?? "127.0.0.1";
     if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host)) throw new Error(`the emulator only listens on loopback, not ${host}`);
-    const { data } = options;
+    const data = options.data ?? loadEmulatorData(DEFAULT_DATA_PATH);
     const requests: RecordedRequest[] = [];
     let faults = armed(options.faults ?? data.faults ?? []);
     let clockOffsetMs = options.clockOffsetMs ?? data.clockOffsetMs ?? 0;
