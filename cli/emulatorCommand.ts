@@ -1,5 +1,9 @@
-import { parseArgs } from "node:util";
+import { PACKAGE_VERSION } from "../provider/version";
+import { integerFlag, parseFlags } from "./parseFlags";
 import { UsageError } from "./UsageError";
+
+// The emulator serves fake keys and member data: never beyond this machine.
+const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)$/;
 import { DEFAULT_DATA_PATH, loadEmulatorData, parseFault, startEmulator, type Fault } from "../emulator";
 
 export const EMULATOR_USAGE = `Usage: ncloud-members emulator [options]
@@ -17,35 +21,39 @@ Options:
   --fault JSON         inject a fault, e.g. '{"kind":"status","status":503,"errorCode":"500","every":3}'
                        (repeatable; kinds: status, body, raw, reset, stall, truncate, empty-page, repeat-page, grow,
                        total, flood, nest)
+  --version            print the package version
   -h, --help           show this help`;
 
 /** `ncloud-members emulator`: runs until interrupted. */
 export async function emulatorCommand(argv: string[]): Promise<number> {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            port: { type: "string", default: "8080" },
-            host: { type: "string", default: "127.0.0.1" },
-            data: { type: "string" },
-            "max-limit": { type: "string" },
-            "clock-offset-ms": { type: "string" },
-            fault: { type: "string", multiple: true },
-            "latency-ms": { type: "string", default: "0" },
-            help: { type: "boolean", short: "h" },
-        },
-        strict: true,
-    });
+    const values = parseFlags(argv, {
+        port: { type: "string", default: "8080" },
+        host: { type: "string", default: "127.0.0.1" },
+        data: { type: "string" },
+        "max-limit": { type: "string" },
+        "clock-offset-ms": { type: "string" },
+        fault: { type: "string", multiple: true },
+        "latency-ms": { type: "string", default: "0" },
+        version: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+    }) as { [flag: string]: string | undefined } & { fault?: string[]; help?: boolean; version?: boolean };
     if (values.help) {
         process.stdout.write(`${EMULATOR_USAGE}\n`);
         return 0;
     }
-    const port = integer("--port", values.port, 0, 65535);
+    if (values.version) {
+        process.stdout.write(`${PACKAGE_VERSION}\n`);
+        return 0;
+    }
+    const port = integerFlag("--port", values.port!, 0, 65535);
+    const host = values.host!;
+    if (!LOOPBACK_HOST.test(host)) throw new UsageError(`--host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(host)}`);
     const data = loadEmulatorData(values.data ?? DEFAULT_DATA_PATH);
-    if (values["max-limit"] !== undefined) data.mccMaxLimit = integer("--max-limit", values["max-limit"], 1, 1_000_000);
-    if (values["clock-offset-ms"] !== undefined) data.clockOffsetMs = integer("--clock-offset-ms", values["clock-offset-ms"], -1e12, 1e12);
+    if (values["max-limit"] !== undefined) data.mccMaxLimit = integerFlag("--max-limit", values["max-limit"], 1, 1_000_000);
+    if (values["clock-offset-ms"] !== undefined) data.clockOffsetMs = integerFlag("--clock-offset-ms", values["clock-offset-ms"], -1e12, 1e12);
     if (values.fault) data.faults = [...(data.faults ?? []), ...values.fault.map(fault)];
-    const latencyMs = integer("--latency-ms", values["latency-ms"], 0, 60_000);
-    const emulator = await startEmulator({ data, port, host: values.host, latencyMs });
+    const latencyMs = integerFlag("--latency-ms", values["latency-ms"]!, 0, 60_000);
+    const emulator = await startEmulator({ data, port, host, latencyMs });
     const key = data.credentials[0];
     process.stdout.write(
         `NCP API emulator listening on ${emulator.url}\n` +
@@ -69,12 +77,4 @@ function fault(text: string): Fault {
     } catch (error) {
         throw new UsageError(`--fault ${text}: not a fault (${error instanceof SyntaxError ? "not JSON" : "see --help for the kinds and their fields"})`);
     }
-}
-
-function integer(flag: string, text: string | undefined, min: number, max: number): number {
-    const value = Number(text);
-    if (text === undefined || !/^-?\d+$/.test(text) || value < min || value > max) {
-        throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
-    }
-    return value;
 }

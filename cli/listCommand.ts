@@ -1,13 +1,14 @@
-import { parseArgs } from "node:util";
 import { settingsChain } from "../provider/credentials/settingsChain";
-import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
 import { ORGANIZATION_ACCOUNT_FIELDS } from "../provider/apis/organizationAccounts";
 import { MCC_USER_FIELDS } from "../provider/apis/mccUsersPage";
 import { applyFilters, type Filter } from "../provider/filters";
 import { stderrLogger } from "../provider/Logger";
+import { PACKAGE_VERSION } from "../provider/version";
+import { PAGE_SIZE } from "../provider/arguments";
 import { iterateMccUsers, MCC_USERS_CHECKS, readMccUsers, readOrganizationAccounts, type MccUsersQuery, type ReadContext } from "../provider/readMembers";
 import { formatTable, TABLE_COLUMNS } from "./formatTable";
 import { csvListWriter, jsonListWriter, type CsvOptions, type ListWriter } from "./listWriter";
+import { durationFlag, integerFlag, parseFlags } from "./parseFlags";
 import { parseFilter } from "./parseFilter";
 import { terminalSafe } from "./terminalSafe";
 import { readTerraformQuery, writeTerraformResult } from "./terraformExternal";
@@ -36,6 +37,8 @@ Options:
   --output FORMAT     table, json or csv (default: table on a terminal, json when piped)
   --site SITE         public, gov or fin (default: NCLOUD_SITE, else public)
   --endpoint URL      send the requests here instead (e.g. the emulator at http://127.0.0.1:8080)
+  --timeout T         one request attempt's timeout: seconds, or 500ms, 30s, 2m (default 10s; NCLOUD_TIMEOUT_MS)
+  --deadline T        the whole listing's deadline, retries included (default 120s; NCLOUD_DEADLINE_MS)
   --terraform-external
                       speak Terraform's external data source protocol: the query (${target}, filters or filter,
                       ${target === "company" ? "page_size, " : ""}site, endpoint) comes as a JSON object of strings on stdin
@@ -44,6 +47,7 @@ Options:
   --allow-http        accept an http:// --endpoint on a host other than loopback (sends signed headers
                       and personal data unencrypted: for a test gateway only)
   --debug             log each request to stderr (method, path, status, attempt, wait, trace id)
+  --version           print the package version
   -h, --help          show this help
 
 Credentials come from NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY (or NCLOUD_ACCESS_KEY_ID and
@@ -56,25 +60,28 @@ Exit codes: 0 listed; 1 the API or the network failed; 2 bad usage or bad input.
 /** `ncloud-members org-accounts` and `ncloud-members mcc-users`. */
 export async function listCommand(command: ListCommandName, argv: string[]): Promise<number> {
     const { api, target } = LIST_COMMANDS[command];
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            [target]: { type: "string" },
-            filter: { type: "string", multiple: true },
-            "page-size": { type: "string" },
-            output: { type: "string" },
-            site: { type: "string" },
-            endpoint: { type: "string" },
-            "terraform-external": { type: "boolean" },
-            "allow-http": { type: "boolean" },
-            "csv-raw": { type: "boolean" },
-            debug: { type: "boolean" },
-            help: { type: "boolean", short: "h" },
-        },
-        strict: true,
-    }) as { values: Record<string, string | string[] | boolean | undefined> };
+    const values = parseFlags(argv, {
+        [target]: { type: "string" },
+        filter: { type: "string", multiple: true },
+        "page-size": { type: "string" },
+        output: { type: "string" },
+        site: { type: "string" },
+        endpoint: { type: "string" },
+        timeout: { type: "string" },
+        deadline: { type: "string" },
+        "terraform-external": { type: "boolean" },
+        "allow-http": { type: "boolean" },
+        "csv-raw": { type: "boolean" },
+        debug: { type: "boolean" },
+        version: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+    });
     if (values.help) {
         process.stdout.write(`${listUsage(command)}\n`);
+        return 0;
+    }
+    if (values.version) {
+        process.stdout.write(`${PACKAGE_VERSION}\n`);
         return 0;
     }
     if (api === "organization" && values["page-size"] !== undefined) throw new UsageError("--page-size is for mcc-users only");
@@ -87,16 +94,25 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
     const stderr = stderrLogger(values.debug ? { ...process.env, NCLOUD_DEBUG: "1" } : process.env);
     // Log lines carry what a server said (trace ids, field names): inert on a terminal.
     const logger = { debug: (m: string) => stderr.debug(terminalSafe(m)), warn: (m: string) => stderr.warn(terminalSafe(m)) };
-    const progress = !terraform && api === "mcc" && process.stderr.isTTY ? progressLine() : undefined;
+    const progress = !terraform && process.stderr.isTTY ? progressLine() : undefined;
+    const timeouts = {
+        ...(values.timeout === undefined ? {} : { timeoutMs: durationFlag("timeout", values.timeout as string) }),
+        ...(values.deadline === undefined ? {} : { deadlineMs: durationFlag("deadline", values.deadline as string) }),
+    };
     const context: ReadContext = {
         functionName: command,
         sources: settingsChain({
-            site: pick("site", "site"),
-            organizationEndpoint: endpoint,
-            mccEndpoint: endpoint,
-            ...(values["allow-http"] === true ? { allowHttp: true } : {}),
+            options: {
+                site: pick("site", "site"),
+                organizationEndpoint: endpoint,
+                mccEndpoint: endpoint,
+                ...(values["allow-http"] === true ? { allowHttp: true } : {}),
+            },
+            // In the words of the command line: its flags (there are no key flags: a key would end up in shell history).
+            optionNames: { site: "--site", organizationEndpoint: "--endpoint", mccEndpoint: "--endpoint", allowHttp: "--allow-http" },
+            warn: logger.warn,
         }),
-        settings: { logger, onProgress: progress?.update },
+        settings: { logger, onProgress: progress?.update, ...timeouts },
     };
 
     const targetValue = pick(target, target);
@@ -106,7 +122,10 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
     if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--output must be table, json or csv, not ${JSON.stringify(output)}`);
     try {
         if (api === "organization") {
-            const result = await readOrganizationAccounts({ organizationGroupNo: integerArgument(command, "group", targetValue), filters }, context);
+            const result = await readOrganizationAccounts(
+                { organizationGroupNo: integerFlag(terraform ? "query key group" : "--group", targetValue, 1), filters },
+                context,
+            );
             if (terraform) {
                 return writeTerraformResult({
                     organization_group_no: String(result.organizationGroupNo),
@@ -132,7 +151,10 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
         const query = {
             companyId: targetValue,
             filters,
-            pageSize: pageSizeText === undefined ? undefined : integerArgument(command, "pageSize", pageSizeText),
+            pageSize:
+                pageSizeText === undefined
+                    ? undefined
+                    : integerFlag(terraform ? "query key page_size" : "--page-size", pageSizeText, PAGE_SIZE.min, PAGE_SIZE.max),
         };
         if (terraform || format === "table") {
             const result = await readMccUsers(query, context);
@@ -188,26 +210,32 @@ function csvOptions(values: Record<string, unknown>): CsvOptions {
     return { raw: values["csv-raw"] === true, terminal: process.stdout.isTTY === true };
 }
 
-function integerArgument(command: string, name: string, text: string): number {
-    if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError(command, name, `must be a whole number, got ${JSON.stringify(text)}`);
-    return Number(text);
-}
-
 function printTable(items: readonly object[], columns: readonly string[], summary: string): number {
-    process.stdout.write(formatTable(items, columns));
+    process.stdout.write(formatTable(items, columns, process.stdout.isTTY ? process.stdout.columns : undefined));
     process.stdout.write(`${summary}\n`);
     return 0;
 }
 
-/** A line on stderr that tells how far a long listing is, rewritten in place; cleared at the end. */
+/**
+ * A line on stderr, on a terminal only, rewritten in place: how long the first answer is taking (after a second,
+ * so a quick call prints nothing), then how far a long listing is; cleared at the end.
+ */
 function progressLine(): { update: (received: number, total: number) => void; done: () => void } {
     let shown = false;
+    const started = Date.now();
+    const waiting = setInterval(() => {
+        shown = true;
+        process.stderr.write(`\rwaiting for the NCP API: ${Math.round((Date.now() - started) / 1000)} s (--timeout and --deadline bound it)\x1b[K`);
+    }, 1_000);
+    waiting.unref();
     return {
         update(received, total) {
+            clearInterval(waiting);
             shown = true;
-            process.stderr.write(`\rlisting members: ${received} of ${total}`);
+            process.stderr.write(`\rlisting members: ${received} of ${total}\x1b[K`);
         },
         done() {
+            clearInterval(waiting);
             if (shown) process.stderr.write("\r\x1b[K");
             shown = false;
         },

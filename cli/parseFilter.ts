@@ -12,6 +12,10 @@ export function parseFilter(text: string): Filter {
     const match = /^([^=~]+)(~?=)(.*)$/s.exec(text);
     if (!match) throw new UsageError(`--filter ${JSON.stringify(text)}: expected name=value[,value...] or name~=regex`);
     const [, name, operator, rest] = match as unknown as [string, string, string, string];
-    if (operator === "~=") return { name: name.trim(), values: [rest], regex: true };
-    return { name: name.trim(), values: rest.split(",") };
+    const values = operator === "~=" ? [rest] : rest.split(",");
+    if (values.some((v) => v === ""))
+        throw new UsageError(
+            `--filter ${JSON.stringify(text)}: a value is empty (to match an empty field, no filter can; to list everyone, leave the filter out)`,
+        );
+    return operator === "~=" ? { name: name.trim(), values, regex: true } : { name: name.trim(), values };
 }

@@ -3,7 +3,8 @@ import { isMccUserField, MCC_USER_FIELDS_HELP, mccUsersPath, requestMccUsersPage
 import { paginateMccUsers } from "./apis/paginateMccUsers";
 import type { RequestSettings } from "./RequestSettings";
 import { checkCompanyId, checkOrganizationGroupNo, checkPageSize } from "./arguments";
-import { resolveConnection, type Connection, type SourceLoader } from "./credentials/resolveConnection";
+import { resolveConnection, type Connection } from "./credentials/resolveConnection";
+import type { SourceLoader } from "./credentials/settingsChain";
 import { applyFilters, compileFilters, type CompiledFilter, type Filter } from "./filters";
 import type { MccUser, MccUsersPage } from "./model/MccUser";
 import type { OrganizationAccount } from "./model/OrganizationAccount";

@@ -7,7 +7,8 @@ import type { ConnectionOptions } from "../provider/credentials/settingsSources"
  * have no meaning here; what they take instead is how to reach NCP.
  *
  * Every connection setting falls back, in order, to Pulumi config (`ncloud:accessKey`, `ncloud:secretKey`,
- * `ncloud:site`, `ncloud:organizationEndpoint`, `ncloud:mccEndpoint`), the environment (`NCLOUD_ACCESS_KEY`,
+ * `ncloud:site`, and this package's own `ncloud-members:organizationEndpoint`, `ncloud-members:mccEndpoint`,
+ * `ncloud-members:allowHttp`), the environment (`NCLOUD_ACCESS_KEY`,
  * `NCLOUD_SECRET_KEY`, `NCLOUD_SITE`, `NCLOUD_ORGANIZATION_ENDPOINT`, `NCLOUD_MCC_ENDPOINT`) and
  * `~/.ncloud/configure`.
  *

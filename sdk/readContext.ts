@@ -13,7 +13,11 @@ export function readContext(functionName: string, opts: NcloudInvokeOptions | un
     const { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp, logger, ...settings } = opts ?? {};
     return {
         functionName,
-        sources: settingsChain({ accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp }, (key) => pulumi.runtime.getConfig(key)),
+        sources: settingsChain({
+            options: { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp },
+            config: (key) => pulumi.runtime.getConfig(key),
+            warn: (message) => (logger ?? pulumiLogger()).warn(message),
+        }),
         settings: { ...settings, logger: logger ?? pulumiLogger() },
     };
 }

@@ -1,7 +1,7 @@
 import { ConfigurationError } from "../errors/ConfigurationError";
 import { MissingCredentialsError } from "../errors/MissingCredentialsError";
 import { Credentials } from "./Credentials";
-import type { SettingsSource } from "./settingsSources";
+import type { SourceLoader } from "./settingsChain";
 import { parseEndpoint, parseSite, siteEndpoint, type NcloudApi, type NcloudSite } from "./sites";
 
 /** Where and as whom to call one API. */
@@ -13,14 +13,8 @@ export interface Connection {
 }
 
 /**
- * Loads one source of settings. `needCredentials` is false once an earlier source gave the key pair, so a
- * source that holds nothing else (a credentials file) need not be read at all.
- */
-export type SourceLoader = (needCredentials: boolean) => SettingsSource;
-
-/**
  * Resolves credentials and the endpoint for an API from sources in priority order, first found wins.
- * Sources are functions so that later ones (a file) are only read when earlier ones had nothing.
+ * Sources are loaded lazily, so that later ones (a file) are only read when earlier ones had nothing.
  * The access key and secret key always come from the same source.
  */
 export function resolveConnection(api: NcloudApi, sources: readonly SourceLoader[]): Connection {
@@ -28,13 +22,13 @@ export function resolveConnection(api: NcloudApi, sources: readonly SourceLoader
     let site: { value: string; name: string } | undefined;
     let endpoint: { value: string; name: string } | undefined;
     let allowHttp: { value: string; name: string } | undefined;
-    for (const load of sources) {
+    for (const loader of sources) {
         if (credentials && site && endpoint && allowHttp) break;
-        const source = load(credentials === undefined);
+        const source = loader.load(credentials === undefined);
         if (!credentials && (source.accessKey || source.secretKey)) {
             if (!source.accessKey || !source.secretKey) {
                 const have = (source.accessKey ?? source.secretKey)!.name;
-                throw new MissingCredentialsError(`${have} is set in ${source.description}, but its pair is missing there`);
+                throw new MissingCredentialsError(`${have} is set in ${source.description}, but its pair is missing there`, credentialsPlaces(sources));
             }
             credentials = new Credentials(source.accessKey.value, source.secretKey.value, `${source.description} (${source.accessKey.name})`);
         }
@@ -42,10 +36,20 @@ export function resolveConnection(api: NcloudApi, sources: readonly SourceLoader
         allowHttp ??= source.allowHttp;
         endpoint ??= api === "organization" ? source.organizationEndpoint : source.mccEndpoint;
     }
-    if (!credentials) throw new MissingCredentialsError("no NCP access key and secret key were found");
+    if (!credentials) throw new MissingCredentialsError("no NCP access key and secret key were found", credentialsPlaces(sources));
     const resolvedSite = site ? parseSite(site.value, site.name) : "public";
-    const baseUrl = endpoint ? parseEndpoint(endpoint.value, endpoint.name, parseFlag(allowHttp)) : siteEndpoint(api, resolvedSite, site?.name ?? "site");
+    const baseUrl = endpoint
+        ? parseEndpoint(endpoint.value, endpoint.name, parseFlag(allowHttp))
+        : siteEndpoint(api, resolvedSite, site?.name ?? "site", endpointSettings(api, sources));
     return { credentials, baseUrl, site: resolvedSite };
+}
+
+function credentialsPlaces(sources: readonly SourceLoader[]): string[] {
+    return sources.flatMap((s) => (s.credentialsHint === undefined ? [] : [s.credentialsHint]));
+}
+
+function endpointSettings(api: NcloudApi, sources: readonly SourceLoader[]): string[] {
+    return sources.flatMap((s) => (s.endpointHint === undefined ? [] : [s.endpointHint[api]]));
 }
 
 function parseFlag(setting: { value: string; name: string } | undefined): boolean {

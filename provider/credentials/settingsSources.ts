@@ -55,27 +55,67 @@ export function sourceOf(description: string, entries: Partial<Record<Key, { val
     return { description, ...source };
 }
 
-/** Settings passed with a call. */
-export function optionsSource(options: ConnectionOptions | undefined): SettingsSource {
+/** What each connection option is called where the user set it: `options.site` in the library, `--site` on the command line. */
+export type OptionNames = Partial<Record<Key, string>>;
+
+/** The names of the call options of the library. */
+export const CALL_OPTION_NAMES: OptionNames = Object.fromEntries(KEYS.map((key) => [key, `options.${key}`]));
+
+/** Settings passed with a call, or on the command line: `names` says what each is called there (missing: not settable). */
+export function optionsSource(
+    options: ConnectionOptions | undefined,
+    names: OptionNames = CALL_OPTION_NAMES,
+    description = "the call's options",
+): SettingsSource {
     const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
     for (const key of KEYS) {
         const value = options?.[key];
-        entries[key] = { value: value === undefined ? undefined : String(value), name: `options.${key}` };
+        const name = names[key];
+        if (name !== undefined) entries[key] = { value: value === undefined ? undefined : String(value), name };
     }
-    return sourceOf("the call's options", entries);
+    return sourceOf(description, entries);
+}
+
+// ncloud:accessKey, ncloud:secretKey and ncloud:site are NCP's Terraform provider's own names, shared with it; the
+// other settings are this package's alone and live in its namespace: a bridged ncloud provider in the same stack
+// rejects keys of its namespace that it does not know (pulumi-terraform-bridge#2582).
+const SHARED_CONFIG_KEYS: readonly Key[] = ["accessKey", "secretKey", "site"];
+
+/** The Pulumi config key of a setting: `ncloud:accessKey`, `ncloud-members:mccEndpoint`. */
+export function configKey(key: Key): string {
+    return SHARED_CONFIG_KEYS.includes(key) ? `ncloud:${key}` : `ncloud-members:${key}`;
+}
+
+const warnedDeprecated = new Set<string>();
+
+/** Forgets which deprecated keys were warned about (tests reset process-wide state between files). */
+export function resetDeprecationWarnings(): void {
+    warnedDeprecated.clear();
 }
 
 /**
- * Pulumi config in the `ncloud` namespace (`ncloud:accessKey`, `ncloud:secretKey`, `ncloud:site`,
- * `ncloud:organizationEndpoint`, `ncloud:mccEndpoint`), read through `get`: the program's
- * `runtime.getConfig`, or the dynamic provider's `configure` request.
+ * Pulumi config: `ncloud:accessKey`, `ncloud:secretKey`, `ncloud:site` (shared with NCP's Terraform provider), and
+ * this package's own `ncloud-members:organizationEndpoint`, `ncloud-members:mccEndpoint`, `ncloud-members:allowHttp`,
+ * read through `get` (the program's `runtime.getConfig`, or the dynamic provider's `configure` request). The
+ * endpoints' old names `ncloud:organizationEndpoint` and `ncloud:mccEndpoint` are still read, with a warning once.
  */
-export function pulumiConfigSource(get: (key: string) => string | undefined): SettingsSource {
+export function pulumiConfigSource(get: (key: string) => string | undefined, warn: (message: string) => void): SettingsSource {
     const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
     for (const key of KEYS) {
-        // Settings of this package alone live in its own namespace (a bridged ncloud provider rejects keys it does not know).
-        const name = key === "allowHttp" ? `ncloud-members:${key}` : `ncloud:${key}`;
-        entries[key] = { value: get(name), name };
+        const name = configKey(key);
+        let value = get(name);
+        const old = `ncloud:${key}`;
+        if (value === undefined && name !== old && key !== "allowHttp") {
+            value = get(old);
+            if (value !== undefined) {
+                if (!warnedDeprecated.has(old))
+                    warn(`Pulumi config ${old} is deprecated: set ${name} instead (a bridged ncloud provider rejects keys it does not know)`);
+                warnedDeprecated.add(old);
+                entries[key] = { value, name: old };
+                continue;
+            }
+        }
+        entries[key] = { value, name };
     }
     return sourceOf("Pulumi config", entries);
 }

@@ -18,12 +18,6 @@ const HOSTS: Record<NcloudSite, Partial<Record<NcloudApi, string>>> = {
     gov: {},
 };
 
-// The settings that override an API's endpoint, named in errors.
-const ENDPOINT_SETTINGS: Record<NcloudApi, { config: string; env: string }> = {
-    organization: { config: "ncloud:organizationEndpoint", env: "NCLOUD_ORGANIZATION_ENDPOINT" },
-    mcc: { config: "ncloud:mccEndpoint", env: "NCLOUD_MCC_ENDPOINT" },
-};
-
 /** Checks a site name from any source. */
 export function parseSite(value: string, setting: string): NcloudSite {
     const site = value.trim().toLowerCase();
@@ -33,15 +27,15 @@ export function parseSite(value: string, setting: string): NcloudSite {
     return site as NcloudSite;
 }
 
-/** The base URL of an API on a site, or a clear error when that site does not offer it. */
-export function siteEndpoint(api: NcloudApi, site: NcloudSite, setting: string): URL {
+/** The base URL of an API on a site, or a clear error when that site does not offer it, naming the settings that override it. */
+export function siteEndpoint(api: NcloudApi, site: NcloudSite, setting: string, endpointSettings: readonly string[]): URL {
     const host = HOSTS[site][api];
     if (host === undefined) {
         const offered = SITES.filter((s) => HOSTS[s][api] !== undefined).join(", ");
         throw new ConfigurationError(
             setting,
             `the ${site} site does not offer the ${API_NAMES[api]} API (offered on: ${offered}); ` +
-                `set ${ENDPOINT_SETTINGS[api].config} or ${ENDPOINT_SETTINGS[api].env} to use another endpoint`,
+                `set ${endpointSettings.join(" or ")} to use another endpoint`,
         );
     }
     return new URL(host);

@@ -36,7 +36,7 @@ function context(type: string): ReadContext {
     return {
         functionName: type,
         // No per-resource credentials: they would have to travel in the resource's inputs, i.e. in state.
-        sources: settingsChain(undefined, configured),
+        sources: settingsChain({ config: configured }),
         // Diff, read and update must each see the list as it is now.
         settings: { share: false },
     };

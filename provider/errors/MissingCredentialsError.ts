@@ -4,13 +4,11 @@ import { NcloudError } from "./NcloudError";
 export class MissingCredentialsError extends NcloudError {
     readonly code = "NCLOUD_MISSING_CREDENTIALS";
 
-    constructor(problem: string) {
-        super(
-            `${problem}. NCP credentials are looked for, first found wins, in: ` +
-                "(1) the call's options { accessKey, secretKey }; " +
-                "(2) Pulumi config ncloud:accessKey and ncloud:secretKey (pulumi config set --secret ncloud:secretKey ...); " +
-                "(3) the environment variables NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY (or NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY); " +
-                "(4) the file ~/.ncloud/configure (ncloud_access_key_id, ncloud_secret_access_key)",
-        );
+    /** Where the key pair was looked for, first found wins, in the words of the interface in use. */
+    readonly places: readonly string[];
+
+    constructor(problem: string, places: readonly string[]) {
+        super(`${problem}. NCP credentials are looked for, first found wins, in: ${places.map((p, i) => `(${i + 1}) ${p}`).join("; ")}`);
+        this.places = places;
     }
 }

@@ -122,6 +122,6 @@ describe("ncloud-members emulator (the command)", () => {
     it("a bad option exits 2 with one line on stderr", async () => {
         const result = await runCli(["emulator", "--port", "http"]);
         assert.equal(result.code, 2);
-        assert.equal(result.stderr, 'ncloud-members: --port must be an integer from 0 to 65535, got "http"\n');
+        assert.equal(result.stderr, 'ncloud-members: --port must be a whole number from 0 to 65535, got "http"\n');
     });
 });

@@ -45,7 +45,7 @@ describe("credentials and endpoints: first found wins", () => {
                 {
                     "ncloud:accessKey": keyOf("config").accessKey,
                     "ncloud:secretKey": keyOf("config").secretKey,
-                    "ncloud:organizationEndpoint": endpoint("config"),
+                    "ncloud-members:organizationEndpoint": endpoint("config"),
                 },
                 ["ncloud:secretKey"],
             );
@@ -67,6 +67,24 @@ describe("credentials and endpoints: first found wins", () => {
     it("Pulumi config wins over environment and file", async () => assert.equal(await answeredBy(["config", "env", "file"]), "config"));
     it("the environment wins over the file", async () => assert.equal(await answeredBy(["env", "file"]), "env"));
     it("~/.ncloud/configure is the last resort", async () => assert.equal(await answeredBy(["file"]), "file"));
+
+    it("the endpoints' old config names (ncloud:organizationEndpoint) still work, with one deprecation warning", async () => {
+        pulumi.runtime.setAllConfig({
+            "ncloud:accessKey": keyOf("config").accessKey,
+            "ncloud:secretKey": keyOf("config").secretKey,
+            "ncloud:organizationEndpoint": servers.config.url,
+        });
+        const warnings: string[] = [];
+        const logger = { debug: () => undefined, warn: (m: string) => warnings.push(m) };
+        for (let i = 0; i < 2; i++) {
+            const result = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { share: false, logger });
+            assert.equal(result.accounts.length, 3);
+        }
+        assert.equal(servers.config.requests.length, 2);
+        assert.deepEqual(warnings, [
+            "Pulumi config ncloud:organizationEndpoint is deprecated: set ncloud-members:organizationEndpoint instead (a bridged ncloud provider rejects keys it does not know)",
+        ]);
+    });
 
     it("the Go SDK's NCLOUD_ACCESS_KEY_ID / NCLOUD_SECRET_ACCESS_KEY are read too", async () => {
         process.env.NCLOUD_ACCESS_KEY_ID = keyOf("env").accessKey;
@@ -139,7 +157,7 @@ describe("credentials and endpoints: first found wins", () => {
         it("a site that does not offer the API says so and how to override", async () => {
             await assert.rejects(
                 getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...keyOf("options"), site: "fin" }),
-                /the fin site does not offer the Organization API \(offered on: public\); set ncloud:organizationEndpoint or NCLOUD_ORGANIZATION_ENDPOINT/,
+                /the fin site does not offer the Organization API \(offered on: public\); set options.organizationEndpoint or ncloud-members:organizationEndpoint or NCLOUD_ORGANIZATION_ENDPOINT to use another endpoint/,
             );
             await assert.rejects(
                 getMccUsers({ companyId: COMPANY }, { ...keyOf("options"), site: "gov" }),

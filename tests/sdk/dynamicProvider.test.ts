@@ -27,8 +27,8 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         await host.configure({
             "ncloud:accessKey": ACCESS_KEY,
             "ncloud:secretKey": CANARY_SECRET,
-            "ncloud:organizationEndpoint": ctx.emulator.url,
-            "ncloud:mccEndpoint": ctx.emulator.url,
+            "ncloud-members:organizationEndpoint": ctx.emulator.url,
+            "ncloud-members:mccEndpoint": ctx.emulator.url,
         });
     });
     after(async () => {

@@ -52,7 +52,7 @@ describe("the package's entry points, as built", () => {
             ResponseValidationError: ["GET", "/p", []],
             ResponseTooLargeError: ["GET", "/p", 1, 200],
             InvalidArgumentError: ["fn", "arg", "is wrong"],
-            MissingCredentialsError: ["none"],
+            MissingCredentialsError: ["none", ["the environment"]],
             ConfigurationError: ["site", "is wrong"],
             IncompleteListingError: ["/p", "a problem", 0],
             ListingTooLargeError: ["/p", "maxUsers", 2, 1],
