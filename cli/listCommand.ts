@@ -1,6 +1,6 @@
 import { settingsChain } from "../provider/credentials/settingsChain";
 import { ORGANIZATION_ACCOUNT_FIELDS } from "../provider/apis/organizationAccounts";
-import { MCC_USER_FIELDS } from "../provider/apis/mccUsersPage";
+import { isMccUserField, MCC_USER_FIELDS } from "../provider/apis/mccUsersPage";
 import { applyFilters, type Filter } from "../provider/filters";
 import { stderrLogger } from "../provider/Logger";
 import { PACKAGE_VERSION } from "../provider/version";
@@ -10,6 +10,7 @@ import { formatTable, TABLE_COLUMNS } from "./formatTable";
 import { csvListWriter, jsonListWriter, type CsvOptions, type ListWriter } from "./listWriter";
 import { durationFlag, integerFlag, parseFlags } from "./parseFlags";
 import { parseFilter } from "./parseFilter";
+import { parseFields, pickFields } from "./pickFields";
 import { terminalSafe } from "./terminalSafe";
 import { readTerraformQuery, writeTerraformResult } from "./terraformExternal";
 import { UsageError } from "./UsageError";
@@ -42,6 +43,8 @@ Options:
   --terraform-external
                       speak Terraform's external data source protocol: the query (${target}, filters or filter,
                       ${target === "company" ? "page_size, " : ""}site, endpoint) comes as a JSON object of strings on stdin
+  --fields F,F        keep only these fields of each item (e.g. externalKey,emailAddr): less personal data
+                      in files and in Terraform state
   --csv-raw           write CSV cells as they are; by default a cell that a spreadsheet would run as a
                       formula (starting with =, +, -, @, tab or CR) gets a leading '
   --allow-http        accept an http:// --endpoint on a host other than loopback (sends signed headers
@@ -72,6 +75,7 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
         "terraform-external": { type: "boolean" },
         "allow-http": { type: "boolean" },
         "csv-raw": { type: "boolean" },
+        fields: { type: "string" },
         debug: { type: "boolean" },
         version: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -120,6 +124,18 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
     const output = values.output as string | undefined;
     const format = (output ?? (process.stdout.isTTY ? "table" : "json")) as OutputFormat;
     if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--output must be table, json or csv, not ${JSON.stringify(output)}`);
+    const fieldsText = pick("fields", "fields");
+    const fields =
+        fieldsText === undefined
+            ? undefined
+            : api === "organization"
+              ? parseFields(
+                    terraform ? "query key fields" : "--fields",
+                    fieldsText,
+                    (f) => ORGANIZATION_ACCOUNT_FIELDS.includes(f),
+                    ORGANIZATION_ACCOUNT_FIELDS.join(", "),
+                )
+              : parseFields(terraform ? "query key fields" : "--fields", fieldsText, (f) => f === "i18nNames" || isMccUserField(f), MCC_USER_FIELDS.join(", "));
     try {
         if (api === "organization") {
             const result = await readOrganizationAccounts(
@@ -130,20 +146,26 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
                 return writeTerraformResult({
                     organization_group_no: String(result.organizationGroupNo),
                     count: String(result.accounts.length),
-                    accounts: JSON.stringify(result.accounts),
+                    accounts: JSON.stringify(pickFields(result.accounts, fields)),
                 });
             }
             if (format === "table")
                 return printTable(
-                    result.accounts,
-                    TABLE_COLUMNS.organization,
+                    pickFields(result.accounts, fields),
+                    fields ?? TABLE_COLUMNS.organization,
                     `${result.accounts.length} account(s) in organization group ${result.organizationGroupNo}`,
                 );
             const writer =
                 format === "json"
                     ? jsonListWriter(process.stdout)
-                    : csvListWriter(process.stdout, ORGANIZATION_ACCOUNT_FIELDS, result.accounts, () => undefined, csvOptions(values));
-            await writer.write(result.accounts);
+                    : csvListWriter(
+                          process.stdout,
+                          fields ?? ORGANIZATION_ACCOUNT_FIELDS,
+                          pickFields(result.accounts, fields),
+                          () => undefined,
+                          csvOptions(values),
+                      );
+            await writer.write(pickFields(result.accounts, fields));
             await writer.end();
             return 0;
         }
@@ -164,11 +186,11 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
                     company_id: result.companyId,
                     count: String(result.users.length),
                     total: String(result.total),
-                    users: JSON.stringify(result.users),
+                    users: JSON.stringify(pickFields(result.users, fields)),
                 });
-            return printTable(result.users, TABLE_COLUMNS.mcc, `${result.users.length} of ${result.total} member(s)`);
+            return printTable(pickFields(result.users, fields), fields ?? TABLE_COLUMNS.mcc, `${result.users.length} of ${result.total} member(s)`);
         }
-        return await streamMccUsers(query, context, format, csvOptions(values), () => progress?.done());
+        return await streamMccUsers(query, context, format, csvOptions(values), fields, () => progress?.done());
     } finally {
         progress?.done();
     }
@@ -178,7 +200,14 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
  * JSON and CSV stream page by page: a company of a million members prints in bounded memory. The filters are
  * checked before any request and applied here, so CSV's columns come from the first page as the server sent it.
  */
-async function streamMccUsers(query: MccUsersQuery, context: ReadContext, format: "json" | "csv", csv: CsvOptions, beforeOutput: () => void): Promise<number> {
+async function streamMccUsers(
+    query: MccUsersQuery,
+    context: ReadContext,
+    format: "json" | "csv",
+    csv: CsvOptions,
+    fields: readonly string[] | undefined,
+    beforeOutput: () => void,
+): Promise<number> {
     const filters = MCC_USERS_CHECKS.filters(context.functionName, query.filters);
     const pages = iterateMccUsers({ ...query, filters: undefined }, context);
     let writer: ListWriter | undefined;
@@ -189,22 +218,19 @@ async function streamMccUsers(query: MccUsersQuery, context: ReadContext, format
                 ? jsonListWriter(process.stdout)
                 : csvListWriter(
                       process.stdout,
-                      CSV_MCC_FIELDS,
-                      page.users,
+                      (fields ?? MCC_USER_FIELDS).map((field) => (field === "i18nNames" ? "i18nNames.*" : field)),
+                      pickFields(page.users, fields),
                       (field) =>
                           context.settings?.logger?.warn(
                               `field ${field} first appeared after the CSV header was written, so it is not in the CSV; --output json has every field`,
                           ),
                       csv,
                   );
-        await writer.write(applyFilters(page.users, filters));
+        await writer.write(pickFields(applyFilters(page.users, filters), fields));
     }
     await (writer ?? jsonListWriter(process.stdout)).end();
     return 0;
 }
-
-// The documented fields, with i18nNames as one column per locale the first page has.
-const CSV_MCC_FIELDS = MCC_USER_FIELDS.map((field) => (field === "i18nNames" ? "i18nNames.*" : field));
 
 function csvOptions(values: Record<string, unknown>): CsvOptions {
     return { raw: values["csv-raw"] === true, terminal: process.stdout.isTTY === true };

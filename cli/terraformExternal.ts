@@ -26,7 +26,7 @@ export async function readTerraformQuery(stdin: Readable, target: string, paged:
     if (typeof query !== "object" || query === null || Array.isArray(query) || !Object.values(query).every((v) => typeof v === "string")) {
         throw new UsageError("--terraform-external: the query must be a JSON object whose values are all strings");
     }
-    const known = [target, "filters", "filter", "site", "endpoint", ...(paged ? ["page_size"] : [])];
+    const known = [target, "filters", "filter", "fields", "site", "endpoint", ...(paged ? ["page_size"] : [])];
     const unknown = Object.keys(query).filter((k) => !known.includes(k));
     if (unknown.length > 0) throw new UsageError(`--terraform-external: unknown query key(s) ${unknown.join(", ")}; use ${known.join(", ")}`);
     const { filters, filter, ...rest } = query as Record<string, string>;

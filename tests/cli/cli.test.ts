@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
-import { runCli } from "../helpers/cli";
-import { CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, useEmulator } from "../helpers/emulator";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { finished, runCli, spawnCli } from "../helpers/cli";
+import { CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, testData, testEmulator, useEmulator } from "../helpers/emulator";
 
 describe("the ncloud-members command", function () {
     this.timeout(30_000);
@@ -71,13 +73,27 @@ describe("the ncloud-members command", function () {
         assert.equal((JSON.parse(org.stdout) as { count: string }).count, "2");
     });
 
+    it("fields narrows what is returned (less personal data in Terraform state), and an unknown field is an error", async () => {
+        const query = JSON.stringify({ company: COMPANY, fields: "externalKey,emailAddr", endpoint: ctx.emulator.url });
+        const result = await runCli(["mcc-users", "--terraform-external"], { stdin: query });
+        assert.equal(result.code, 0, result.stderr);
+        const users = JSON.parse((JSON.parse(result.stdout) as { users: string }).users) as Record<string, unknown>[];
+        assert.deepEqual(users[0], { externalKey: "user000000", emailAddr: "user000000@example.com" });
+        assert.deepEqual(users[2], { externalKey: "user000002" });
+        const flag = await runCli(["mcc-users", "--company", COMPANY, "--fields", "externalKey,i18nNames.ko_KR", "--output", "csv", ...endpoint()]);
+        assert.equal(flag.stdout.split("\r\n")[0], "externalKey,i18nNames.ko_KR");
+        const bad = await runCli(["mcc-users", "--company", COMPANY, "--fields", "email", ...endpoint()]);
+        assert.equal(bad.code, 2);
+        assert.match(bad.stderr, /--fields: "email" is not a field of this list/);
+    });
+
     it("Terraform protocol errors go to stderr with a non-zero exit", async () => {
         const notStrings = await runCli(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: 320 }) });
         assert.equal(notStrings.code, 2);
         assert.equal(notStrings.stdout, "");
         assert.match(notStrings.stderr, /the query must be a JSON object whose values are all strings/);
         const unknownKey = await runCli(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: "320", compnay: "x" }) });
-        assert.match(unknownKey.stderr, /unknown query key\(s\) compnay; use group, filters, filter, site, endpoint/);
+        assert.match(unknownKey.stderr, /unknown query key\(s\) compnay; use group, filters, filter, fields, site, endpoint/);
     });
 
     const exits: [string, string[], number, RegExp][] = [
@@ -103,6 +119,48 @@ describe("the ncloud-members command", function () {
         ["an unknown option exits 2", ["org-accounts", "--group", "320", "--colour"], 2, /Unknown option '--colour' \(see --help\)/],
         ["a missing target exits 2", ["mcc-users"], 2, /--company is required/],
         ["an unknown output format exits 2", ["org-accounts", "--group", "320", "--output", "xml"], 2, /--output must be table, json or csv/],
+        [
+            "a negative group is judged as a value, not taken for a flag",
+            ["org-accounts", "--group", "-5"],
+            2,
+            /^ncloud-members: --group must be a whole number from 1 to \d+, got "-5"\n$/,
+        ],
+        [
+            "a number beyond 2^53 is refused, not rounded",
+            ["org-accounts", "--group", "9007199254740993"],
+            2,
+            /^ncloud-members: --group must be a whole number from 1 to 9007199254740991, got "9007199254740993"\n$/,
+        ],
+        [
+            "a single-value flag given twice is an error",
+            ["org-accounts", "--group", "320", "--group", "321"],
+            2,
+            /^ncloud-members: --group is given more than once; give it once\n$/,
+        ],
+        [
+            "an empty filter value is an error",
+            ["mcc-users", "--company", COMPANY, "--filter", "name="],
+            2,
+            /^ncloud-members: --filter "name=": a value is empty/,
+        ],
+        [
+            "a regex filter with a nested quantifier is refused",
+            ["mcc-users", "--company", COMPANY, "--filter", "name~=(a+)+$"],
+            2,
+            /--filter: has a nested quantifier/,
+        ],
+        [
+            "a bad --timeout is refused",
+            ["org-accounts", "--group", "320", "--timeout", "soon"],
+            2,
+            /^ncloud-members: --timeout must be a duration such as 30 \(seconds\)/,
+        ],
+        [
+            "a site without the API names the CLI's settings",
+            ["org-accounts", "--group", "320", "--site", "gov", "--endpoint", ""],
+            2,
+            /--endpoint needs a value/,
+        ],
     ];
     for (const [what, args, code, stderr] of exits) {
         it(what, async () => {
@@ -124,6 +182,67 @@ describe("the ncloud-members command", function () {
         assert.equal(result.code, 0);
         assert.match(result.stderr, /^\[ncloud-members\] GET \/open-api\/v1\/account\/group\/320 -> 200, trace id [0-9a-f]+ \(attempt 1\/4\)\n$/);
         assert.ok(!result.stderr.includes(CANARY_SECRET));
+    });
+
+    it("an unavailable site's error names --endpoint and the environment, not call options or config keys", async () => {
+        const result = await runCli(["org-accounts", "--group", "320", "--site", "gov"]);
+        assert.equal(result.code, 2);
+        assert.equal(
+            result.stderr,
+            "ncloud-members: --site: the gov site does not offer the Organization API (offered on: public); set --endpoint or NCLOUD_ORGANIZATION_ENDPOINT to use another endpoint\n",
+        );
+    });
+
+    it("--timeout and --deadline bound a server that never answers", async () => {
+        ctx.emulator.setFaults([{ api: "organization", kind: "stall", ms: 10_000, every: 1 }]);
+        const started = Date.now();
+        const result = await runCli(["org-accounts", "--group", "320", "--timeout", "200ms", "--deadline", "1s", ...endpoint()]);
+        assert.equal(result.code, 1);
+        assert.match(result.stderr, /^ncloud-members: GET \/open-api\/v1\/account\/group\/320 did not complete within the 1000 ms deadline\n$/);
+        assert.ok(Date.now() - started < 5_000);
+    });
+
+    it("CSV writes its header even when no row matches", async () => {
+        const result = await runCli(["mcc-users", "--company", COMPANY, "--filter", "deptExternalKey=none", "--output", "csv", ...endpoint()]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(
+            result.stdout,
+            "externalKey,name,deptExternalKey,jobGradeExternalKey,jobPositionExternalKey,emailAddr,telNo,cphNo,localeTypeCd,tmznTypeCd\r\n".replace(
+                "name,",
+                "name,i18nNames.ko_KR,i18nNames.en_US,",
+            ),
+        );
+    });
+
+    it("a closed pipe ends the command quietly, exit 0 (… | head -2)", async () => {
+        const big = mccUsers(5_000, "pipe");
+        const emulator = await testEmulator({ data: testData({ mccCompanies: { [COMPANY]: big } }) });
+        const child = spawnCli(["mcc-users", "--company", COMPANY, "--endpoint", emulator.url, "--output", "csv"]);
+        const done = finished(child);
+        let lines = 0;
+        child.stdout!.on("data", (chunk: Buffer) => {
+            lines += chunk.toString().split("\n").length - 1;
+            // As head does: read two lines, then close the pipe.
+            if (lines >= 2) child.stdout!.destroy();
+        });
+        const result = await done;
+        assert.equal(result.code, 0);
+        assert.equal(result.stderr, "");
+    });
+
+    it("--version and help COMMAND, exit 0", async () => {
+        const { version } = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+        for (const args of [["--version"], ["mcc-users", "--version"], ["emulator", "--version"]]) {
+            const result = await runCli(args);
+            assert.equal(result.code, 0);
+            assert.equal(result.stdout, `${version}\n`);
+        }
+        for (const command of ["org-accounts", "mcc-users", "emulator"]) {
+            const help = await runCli(["help", command]);
+            assert.equal(help.code, 0);
+            assert.match(help.stdout, new RegExp(`^Usage: ncloud-members ${command}`));
+        }
+        assert.equal((await runCli(["help", "nope"])).code, 2);
     });
 
     it("--help for each command, and the command list", async () => {
