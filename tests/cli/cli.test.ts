@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { finished, runCli, spawnCli } from "../helpers/cli";
-import { CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, testData, testEmulator, useEmulator } from "../helpers/emulator";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, testData, testEmulator, useEmulator } from "../helpers/emulator";
 
 describe("the ncloud-members command", function () {
     this.timeout(30_000);
@@ -228,6 +229,23 @@ describe("the ncloud-members command", function () {
         const result = await done;
         assert.equal(result.code, 0);
         assert.equal(result.stderr, "");
+    });
+
+    it("on a terminal: a line on stderr says what it waits for, and the table fits the terminal's width", async () => {
+        // A pseudo-terminal from util-linux's script(1), as a person's shell gives one.
+        const emulator = await testEmulator({ faults: [{ api: "organization", kind: "stall", ms: 2_500 }] });
+        const command = `stty cols 60; node ${join(__dirname, "..", "..", "dist", "cli", "main.js")} org-accounts --group 320 --endpoint ${emulator.url}`;
+        const result = await finished(
+            spawn("script", ["-qec", command, "/dev/null"], {
+                env: { PATH: process.env.PATH, HOME: process.env.HOME, NCLOUD_ACCESS_KEY: ACCESS_KEY, NCLOUD_SECRET_KEY: CANARY_SECRET, TERM: "xterm" },
+            }),
+        );
+        assert.equal(result.code, 0, result.stdout);
+        assert.match(result.stdout, /waiting for the NCP API: [12] s/);
+        const tableLines = result.stdout.split(/\r?\n/).filter((line) => line.startsWith("│") || line.startsWith("┌"));
+        assert.ok(tableLines.length >= 4);
+        for (const line of tableLines) assert.ok(line.length <= 60, `${line.length} columns: ${line}`);
+        assert.match(result.stdout, /3 account\(s\) in organization group 320/);
     });
 
     it("--version and help COMMAND, exit 0", async () => {
