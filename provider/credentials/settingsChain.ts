@@ -29,6 +29,8 @@ export interface SettingsChainInput {
     readonly optionNames?: OptionNames;
     /** Pulumi config, through the program's `runtime.getConfig` or the provider's `configure` request. */
     readonly config?: (key: string) => string | undefined;
+    /** The config key of each setting. @default a program's: `ncloud:accessKey`, `ncloud-members:mccEndpoint` */
+    readonly configKeyOf?: (key: keyof ConnectionOptions) => string;
     /** Where a deprecated config key is reported. */
     readonly warn?: (message: string) => void;
 }
@@ -42,6 +44,7 @@ export function settingsChain(input: SettingsChainInput = {}): SourceLoader[] {
         options,
         optionNames = CALL_OPTION_NAMES,
         config,
+        configKeyOf = configKey,
         warn = (message: string) => process.stderr.write(`[ncloud-members] warning: ${message}\n`),
     } = input;
     const loaders: SourceLoader[] = [];
@@ -58,9 +61,9 @@ export function settingsChain(input: SettingsChainInput = {}): SourceLoader[] {
     }
     if (config) {
         loaders.push({
-            credentialsHint: "Pulumi config ncloud:accessKey and ncloud:secretKey (pulumi config set --secret ncloud:secretKey ...)",
-            endpointHint: { organization: configKey("organizationEndpoint"), mcc: configKey("mccEndpoint") },
-            load: () => pulumiConfigSource(config, warn),
+            credentialsHint: `Pulumi config ${configKeyOf("accessKey")} and ${configKeyOf("secretKey")} (pulumi config set --secret ${configKeyOf("secretKey")} ...)`,
+            endpointHint: { organization: configKeyOf("organizationEndpoint"), mcc: configKeyOf("mccEndpoint") },
+            load: () => pulumiConfigSource(config, warn, configKeyOf),
         });
     }
     loaders.push(

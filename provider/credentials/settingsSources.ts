@@ -81,7 +81,12 @@ export function optionsSource(
 // rejects keys of its namespace that it does not know (pulumi-terraform-bridge#2582).
 const SHARED_CONFIG_KEYS: readonly Key[] = ["accessKey", "secretKey", "site"];
 
-/** The Pulumi config key of a setting: `ncloud:accessKey`, `ncloud-members:mccEndpoint`. */
+/** The provider plugin's config keys: all in its own package's namespace (`ncloud-members:accessKey`). */
+export function pluginConfigKey(key: Key): string {
+    return `ncloud-members:${key}`;
+}
+
+/** The Pulumi config key of a setting in a program: `ncloud:accessKey`, `ncloud-members:mccEndpoint`. */
 export function configKey(key: Key): string {
     return SHARED_CONFIG_KEYS.includes(key) ? `ncloud:${key}` : `ncloud-members:${key}`;
 }
@@ -99,13 +104,17 @@ export function resetDeprecationWarnings(): void {
  * read through `get` (the program's `runtime.getConfig`, or the dynamic provider's `configure` request). The
  * endpoints' old names `ncloud:organizationEndpoint` and `ncloud:mccEndpoint` are still read, with a warning once.
  */
-export function pulumiConfigSource(get: (key: string) => string | undefined, warn: (message: string) => void): SettingsSource {
+export function pulumiConfigSource(
+    get: (key: string) => string | undefined,
+    warn: (message: string) => void,
+    keyOf: (key: Key) => string = configKey,
+): SettingsSource {
     const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
     for (const key of KEYS) {
-        const name = configKey(key);
+        const name = keyOf(key);
         let value = get(name);
         const old = `ncloud:${key}`;
-        if (value === undefined && name !== old && key !== "allowHttp") {
+        if (value === undefined && keyOf === configKey && name !== old && key !== "allowHttp") {
             value = get(old);
             if (value !== undefined) {
                 if (!warnedDeprecated.has(old))

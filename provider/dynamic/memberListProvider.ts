@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import type { dynamic } from "@pulumi/pulumi";
-import { settingsChain } from "../credentials/settingsChain";
+import { settingsChain, type SourceLoader } from "../credentials/settingsChain";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS, readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
 import { contentHash } from "./contentHash";
@@ -32,15 +32,11 @@ export function configure(request: dynamic.ConfigureRequest): Promise<void> {
     return Promise.resolve();
 }
 
-function context(type: string): ReadContext {
-    return {
-        functionName: type,
-        // No per-resource credentials: they would have to travel in the resource's inputs, i.e. in state.
-        sources: settingsChain({ config: configured }),
-        // Diff, read and update must each see the list as it is now.
-        settings: { share: false },
-    };
-}
+/** Where a provider process finds its settings: the dynamic host's `configure` request, or the plugin's `Configure`. */
+export type ProviderSources = () => readonly SourceLoader[];
+
+// No per-resource credentials: they would have to travel in the resource's inputs, i.e. in state.
+const dynamicSources: ProviderSources = () => settingsChain({ config: configured });
 
 function containsUnknown(value: unknown): boolean {
     if (value === UNKNOWN) return true;
@@ -49,7 +45,16 @@ function containsUnknown(value: unknown): boolean {
     return false;
 }
 
-function makeProvider(kind: MemberList): Required<Omit<dynamic.ResourceProvider, "configure">> {
+/** The check, diff, create, read, update and delete of one kind of resource, in the shape of a dynamic provider. */
+export type MemberListProvider = Required<Omit<dynamic.ResourceProvider, "configure">>;
+
+function makeProvider(kind: MemberList, sources: ProviderSources): MemberListProvider {
+    const context = (type: string): ReadContext => ({
+        functionName: type,
+        sources: sources(),
+        // Diff, read and update must each see the list as it is now.
+        settings: { share: false },
+    });
     const inputsOf = (props: Props): Props => {
         const inputs: Props = {};
         for (const key of Object.keys(kind.checks)) if (props[key] !== undefined) inputs[key] = props[key];
@@ -97,8 +102,7 @@ function makeProvider(kind: MemberList): Required<Omit<dynamic.ResourceProvider,
     };
 }
 
-/** The provider of `OrganizationAccounts` resources. */
-export const organizationAccounts = makeProvider({
+const ORGANIZATION_ACCOUNTS: MemberList = {
     type: "OrganizationAccounts",
     checks: ORGANIZATION_ACCOUNTS_CHECKS,
     listProperty: "accounts",
@@ -108,10 +112,9 @@ export const organizationAccounts = makeProvider({
         return { list: listing.accounts, extra: {} };
     },
     id: (inputs) => `organization-group-${String(inputs.organizationGroupNo)}`,
-});
+};
 
-/** The provider of `MccUsers` resources. */
-export const mccUsers = makeProvider({
+const MCC_USERS: MemberList = {
     type: "MccUsers",
     checks: MCC_USERS_CHECKS,
     listProperty: "users",
@@ -122,4 +125,17 @@ export const mccUsers = makeProvider({
     },
     // Resource ids are never secret in state, and a company id may be: so the id says nothing about it.
     id: () => `mcc-users-${randomUUID()}`,
-});
+};
+
+/** The providers of both resources, reading their settings from `sources`. */
+export function memberListProviders(sources: ProviderSources): { readonly organizationAccounts: MemberListProvider; readonly mccUsers: MemberListProvider } {
+    return { organizationAccounts: makeProvider(ORGANIZATION_ACCOUNTS, sources), mccUsers: makeProvider(MCC_USERS, sources) };
+}
+
+const dynamicProviders = memberListProviders(dynamicSources);
+
+/** The provider of `OrganizationAccounts` resources. */
+export const organizationAccounts = dynamicProviders.organizationAccounts;
+
+/** The provider of `MccUsers` resources. */
+export const mccUsers = dynamicProviders.mccUsers;

@@ -59,22 +59,8 @@ export async function startProviderHost(): Promise<ProviderHost> {
     const project = mkdtempSync(join(tmpdir(), "ncm-project-"));
     mkdirSync(join(project, "node_modules"));
     symlinkSync(ROOT, join(project, "node_modules", "pulumi-ncloud-members"), "dir");
-    const child: ChildProcess = spawn(process.execPath, [join(PULUMI_DIR, "cmd", "dynamic-provider", "index.js"), "127.0.0.1:1"], {
-        cwd: project,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME },
-        stdio: ["ignore", "pipe", "pipe"],
-    });
-    let printed = "";
-    child.stderr!.on("data", (d: Buffer) => (printed += d.toString()));
-    const port = await new Promise<string>((resolvePort, reject) => {
-        child.stdout!.on("data", (d: Buffer) => {
-            printed += d.toString();
-            const match = /^(\d+)\n/.exec(printed);
-            if (match) resolvePort(match[1]);
-        });
-        child.once("exit", (code) => reject(new Error(`provider host exited with ${code}: ${printed}`)));
-    });
-    const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const host = await startProviderProcess([join(PULUMI_DIR, "cmd", "dynamic-provider", "index.js"), "127.0.0.1:1"], project);
+    const { client } = host;
     const call = <Req, Res>(method: (req: Req, cb: (e: grpcTypes.ServiceError | null, r: Res) => void) => unknown, req: Req) =>
         new Promise<Res>((ok, fail) => method.call(client, req, (e, r) => (e ? fail(e) : ok(r))));
 
@@ -140,6 +126,51 @@ export async function startProviderHost(): Promise<ProviderHost> {
             req.setProperties(struct(properties) as never);
             await call(client.delete.bind(client), req);
         },
+        output: () => host.output(),
+        stop: () => host.stop(),
+    };
+}
+
+/** A provider process as the engine starts one, and a gRPC client to its ResourceProvider service. */
+export interface ProviderProcess {
+    readonly child: ChildProcess;
+    readonly client: InstanceType<typeof providerRpc.ResourceProviderClient>;
+    /** The port line it printed first on stdout. */
+    readonly firstLine: string;
+    /** Everything it printed on stdout and stderr. */
+    output(): string;
+    stop(): Promise<void>;
+}
+
+/**
+ * Starts `node <args>` in `cwd` as the engine starts a provider, waits for the port it prints as the first line of
+ * stdout, and connects to it.
+ */
+export async function startProviderProcess(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ProviderProcess> {
+    const child: ChildProcess = spawn(process.execPath, args, {
+        cwd,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    let printed = "";
+    let stdout = "";
+    child.stderr!.on("data", (d: Buffer) => (printed += d.toString()));
+    const firstLine = await new Promise<string>((resolvePort, reject) => {
+        child.stdout!.on("data", (d: Buffer) => {
+            printed += d.toString();
+            stdout += d.toString();
+            const match = /^(\d+)\n/.exec(stdout);
+            if (match) resolvePort(match[1]);
+        });
+        child.once("exit", (code) => reject(new Error(`provider exited with ${code}: ${printed}`)));
+    });
+    const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${firstLine}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": 400 * 1024 * 1024,
+    });
+    return {
+        child,
+        client,
+        firstLine,
         output: () => printed,
         async stop() {
             client.close();

@@ -1,0 +1,273 @@
+import type * as grpcTypes from "@grpc/grpc-js";
+import { dirname } from "node:path";
+import { settingsChain } from "../credentials/settingsChain";
+import { pluginConfigKey } from "../credentials/settingsSources";
+import { parseEndpoint, parseSite } from "../credentials/sites";
+import { memberListProviders } from "../dynamic/memberListProvider";
+import { ConfigurationError } from "../errors/ConfigurationError";
+import { InvalidArgumentError } from "../errors/InvalidArgumentError";
+import { stderrLogger, type Logger } from "../Logger";
+import { readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
+import { PAGE_SIZE } from "../arguments";
+import { PACKAGE_VERSION } from "../version";
+import { PACKAGE_NAME, pluginSchema } from "./pluginSchema";
+import { concealProps, revealProps, secret, type Props } from "./propertyValues";
+
+// The gRPC runtime and protobuf modules @pulumi/pulumi's own generated code uses, so messages and server match.
+const PULUMI_DIR = dirname(require.resolve("@pulumi/pulumi/package.json"));
+/* eslint-disable @typescript-eslint/no-require-imports -- resolved from @pulumi/pulumi's folder at run time */
+const grpc = require(require.resolve("@grpc/grpc-js", { paths: [PULUMI_DIR] })) as typeof grpcTypes;
+const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [PULUMI_DIR] })) as {
+    Struct: { fromJavaScript(value: Props): unknown };
+};
+const proto = require("@pulumi/pulumi/proto/provider_pb") as Record<string, new () => Record<string, (...args: unknown[]) => unknown>> & {
+    DiffResponse: new () => Record<string, (...args: unknown[]) => unknown>;
+};
+const pluginProto = require("@pulumi/pulumi/proto/plugin_pb") as { PluginInfo: new () => { setVersion(v: string): void } };
+const emptyProto = require("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => unknown };
+/* eslint-enable @typescript-eslint/no-require-imports */
+const DIFF_CHANGES = (proto.DiffResponse as unknown as { DiffChanges: { DIFF_NONE: number; DIFF_SOME: number } }).DiffChanges;
+
+type Request = { getUrn(): string; getId(): string } & Record<string, () => { toJavaScript(): Props } | undefined>;
+type Call = { request: Request & Record<string, (...args: unknown[]) => unknown> };
+type Callback = (error: grpcTypes.ServiceError | null, value?: unknown) => void;
+
+const CONFIG_KEYS = ["accessKey", "secretKey", "site", "organizationEndpoint", "mccEndpoint", "allowHttp"] as const;
+
+/** What each resource keeps secret by default, and the input that says otherwise. */
+const RESOURCES: Record<string, { kind: "organizationAccounts" | "mccUsers"; list: string; secretInput: string; secretByDefault: boolean }> = {
+    [`${PACKAGE_NAME}:index:OrganizationAccounts`]: { kind: "organizationAccounts", list: "accounts", secretInput: "secretAccounts", secretByDefault: false },
+    [`${PACKAGE_NAME}:index:MccUsers`]: { kind: "mccUsers", list: "users", secretInput: "secretUsers", secretByDefault: true },
+};
+
+/**
+ * The provider plugin's `ResourceProvider` service, on the same read path as the library and the dynamic
+ * provider: the functions through `readMembers`, the resources through `memberListProviders`. Config comes from
+ * `Configure` (as `variables` and as `args` with secrets in Pulumi's envelope), then the environment and
+ * `~/.ncloud/configure`. Input problems are `CheckFailure`s; operational faults are gRPC errors whose message is
+ * the library's one line, never a stack.
+ */
+export function resourceProviderService(logger: Logger = stderrLogger()): grpcTypes.UntypedServiceImplementation {
+    let config: Record<string, string> = {};
+    const sources = () => settingsChain({ config: (key) => config[key], configKeyOf: pluginConfigKey, warn: (message) => logger.warn(message) });
+    const providers = memberListProviders(sources);
+    const context = (functionName: string): ReadContext => ({ functionName, sources: sources(), settings: { logger } });
+
+    const handle =
+        (work: (request: Call["request"]) => unknown) =>
+        (call: Call, callback: Callback): void => {
+            Promise.resolve()
+                .then(() => work(call.request))
+                .then(
+                    (response) => callback(null, response),
+                    (error: unknown) => callback(rpcError(error)),
+                );
+        };
+
+    const resource = (urn: string) => {
+        const type = urn.split("::")[2]?.split("$").at(-1) ?? "";
+        const kind = RESOURCES[type];
+        if (!kind) throw new InvalidArgumentError(PACKAGE_NAME, "type", `unknown resource type ${JSON.stringify(type)}`);
+        return { ...kind, provider: providers[kind.kind] };
+    };
+    // The secret flag is the plugin's, not the read's: taken out before, put back after.
+    const split = (props: Props, secretInput: string) => {
+        const { [secretInput]: flag, ...rest } = props;
+        return { rest, flag: typeof flag === "boolean" ? flag : undefined };
+    };
+    const outputs = (kind: ReturnType<typeof resource>, outs: Props, inputSecrets: ReadonlySet<string>, flag: boolean | undefined) => {
+        const keepSecret = flag ?? kind.secretByDefault;
+        const secrets = new Set(inputSecrets);
+        if (keepSecret) secrets.add(kind.list);
+        return concealProps({ ...outs, ...(flag === undefined ? {} : { [kind.secretInput]: flag }) }, secrets);
+    };
+
+    return {
+        getPluginInfo: handle(() => {
+            const info = new pluginProto.PluginInfo();
+            info.setVersion(PACKAGE_VERSION);
+            return info;
+        }),
+        getSchema: handle(() => {
+            const response = new proto.GetSchemaResponse();
+            response.setSchema(JSON.stringify(pluginSchema()));
+            return response;
+        }),
+        checkConfig: handle((request) => {
+            const news = request.getNews()?.toJavaScript() ?? {};
+            const { props } = revealProps(news);
+            const failures: { property: string; reason: string }[] = [];
+            const setting = (key: string) => scalarText(props[key]);
+            const check = (key: string, test: (value: string) => void) => {
+                const value = setting(key);
+                if (value === undefined) return;
+                try {
+                    test(value);
+                } catch (error) {
+                    if (!(error instanceof ConfigurationError)) throw error;
+                    failures.push({ property: key, reason: error.message });
+                }
+            };
+            check("site", (v) => parseSite(v, pluginConfigKey("site")));
+            for (const key of ["organizationEndpoint", "mccEndpoint"]) check(key, (v) => parseEndpoint(v, pluginConfigKey(key as "mccEndpoint"), true));
+            check("allowHttp", (v) => {
+                if (!/^(true|false)$/.test(v)) throw new ConfigurationError(pluginConfigKey("allowHttp"), `must be true or false, got ${JSON.stringify(v)}`);
+            });
+            return checkResponse(news, failures);
+        }),
+        configure: handle((request) => {
+            const next: Record<string, string> = {};
+            const variables = request.getVariablesMap() as unknown as Map<string, string> & { forEach(f: (v: string, k: string) => void): void };
+            variables.forEach((value, key) => {
+                const name = /^ncloud-members:config:(\w+)$/.exec(key)?.[1];
+                if (name) next[pluginConfigKey(name as "site")] = value;
+            });
+            const args = request.getArgs()?.toJavaScript();
+            if (args) {
+                const { props } = revealProps(args);
+                for (const key of CONFIG_KEYS) {
+                    const value = scalarText(props[key]);
+                    if (value !== undefined) next[pluginConfigKey(key)] = value;
+                }
+            }
+            config = next;
+            const response = new proto.ConfigureResponse();
+            response.setAcceptsecrets(true);
+            response.setAcceptresources(false);
+            response.setAcceptoutputs(false);
+            response.setSupportspreview(true);
+            return response;
+        }),
+        invoke: handle(async (request) => {
+            const token = request.getTok() as unknown as string;
+            const { props: args, secretKeys } = revealProps(request.getArgs()?.toJavaScript() ?? {});
+            let result: Props;
+            try {
+                result = await invokeFunction(token, args, context);
+            } catch (error) {
+                if (!(error instanceof InvalidArgumentError)) throw error;
+                const response = new proto.InvokeResponse();
+                response.setFailuresList([checkFailure(error.argument, error.message)]);
+                return response;
+            }
+            const response = new proto.InvokeResponse();
+            // A secret argument (a company id) makes the whole result secret, as in the TypeScript SDK.
+            response.setReturn(
+                Struct.fromJavaScript(secretKeys.size > 0 ? Object.fromEntries(Object.entries(result).map(([k, v]) => [k, secret(v)])) : result),
+            );
+            return response;
+        }),
+        check: handle(async (request) => {
+            const kind = resource(request.getUrn());
+            const { props: news, secretKeys } = revealProps(request.getNews()?.toJavaScript() ?? {});
+            const { rest, flag } = split(news, kind.secretInput);
+            const failures = [];
+            if (news[kind.secretInput] !== undefined && flag === undefined)
+                failures.push({ property: kind.secretInput, reason: `${kind.secretInput} must be true or false` });
+            const checked = await kind.provider.check({}, rest);
+            failures.push(...(checked.failures ?? []));
+            const inputs = concealProps({ ...(checked.inputs as Props), ...(flag === undefined ? {} : { [kind.secretInput]: flag }) }, secretKeys);
+            return checkResponse(inputs, failures);
+        }),
+        diff: handle(async (request) => {
+            const kind = resource(request.getUrn());
+            const olds = split(revealProps(request.getOlds()?.toJavaScript() ?? {}).props, kind.secretInput);
+            const news = split(revealProps(request.getNews()?.toJavaScript() ?? {}).props, kind.secretInput);
+            const flagChanged = (olds.flag ?? kind.secretByDefault) !== (news.flag ?? kind.secretByDefault);
+            const { changes } = flagChanged ? { changes: true } : await kind.provider.diff(request.getId(), olds.rest, news.rest);
+            const response = new proto.DiffResponse();
+            response.setChanges(changes ? DIFF_CHANGES.DIFF_SOME : DIFF_CHANGES.DIFF_NONE);
+            return response;
+        }),
+        create: handle(async (request) => {
+            const kind = resource(request.getUrn());
+            const { props, secretKeys } = revealProps(request.getProperties()?.toJavaScript() ?? {});
+            const { rest, flag } = split(props, kind.secretInput);
+            const { id, outs } = (await kind.provider.create(rest)) as { id: string; outs: Props };
+            const response = new proto.CreateResponse();
+            response.setId(id);
+            response.setProperties(Struct.fromJavaScript(outputs(kind, outs, secretKeys, flag)));
+            return response;
+        }),
+        read: handle(async (request) => {
+            const kind = resource(request.getUrn());
+            const { props, secretKeys } = revealProps(request.getProperties()?.toJavaScript() ?? {});
+            const { rest, flag } = split(props, kind.secretInput);
+            const result = await kind.provider.read(request.getId(), rest);
+            const response = new proto.ReadResponse();
+            response.setId(result.id);
+            const outs = outputs(kind, result.props as Props, secretKeys, flag);
+            response.setProperties(Struct.fromJavaScript(outs));
+            const inputs = request.getInputs()?.toJavaScript();
+            if (inputs) response.setInputs(Struct.fromJavaScript(inputs));
+            return response;
+        }),
+        update: handle(async (request) => {
+            const kind = resource(request.getUrn());
+            const olds = revealProps(request.getOlds()?.toJavaScript() ?? {});
+            const news = revealProps(request.getNews()?.toJavaScript() ?? {});
+            const { rest, flag } = split(news.props, kind.secretInput);
+            const { outs } = (await kind.provider.update(request.getId(), split(olds.props, kind.secretInput).rest, rest)) as { outs: Props };
+            const response = new proto.UpdateResponse();
+            response.setProperties(Struct.fromJavaScript(outputs(kind, outs, news.secretKeys, flag)));
+            return response;
+        }),
+        // Only the copy in state goes: nothing remote is touched.
+        delete: handle((request) => {
+            resource(request.getUrn());
+            return new emptyProto.Empty();
+        }),
+        cancel: handle(() => new emptyProto.Empty()),
+    };
+}
+
+async function invokeFunction(token: string, args: Props, context: (fn: string) => ReadContext): Promise<Props> {
+    if (token === `${PACKAGE_NAME}:index:getOrganizationAccounts`) {
+        const listing = await readOrganizationAccounts(args as never, context("getOrganizationAccounts"));
+        return { organizationGroupNo: listing.organizationGroupNo, ...(args.filters ? { filters: args.filters } : {}), accounts: listing.accounts };
+    }
+    if (token === `${PACKAGE_NAME}:index:getMccUsers`) {
+        const listing = await readMccUsers(args as never, context("getMccUsers"));
+        return {
+            companyId: listing.companyId,
+            ...(args.filters ? { filters: args.filters } : {}),
+            pageSize: args.pageSize ?? PAGE_SIZE.default,
+            users: listing.users,
+            total: listing.total,
+        };
+    }
+    throw Object.assign(
+        new Error(
+            `unknown function ${JSON.stringify(token)}: this provider has ${PACKAGE_NAME}:index:getOrganizationAccounts and ${PACKAGE_NAME}:index:getMccUsers`,
+        ),
+        {
+            code: grpc.status.NOT_FOUND,
+        },
+    );
+}
+
+/** A config value as text: strings, numbers and booleans; anything else is not a setting. */
+function scalarText(value: unknown): string | undefined {
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+}
+
+function checkFailure(property: string, reason: string): unknown {
+    const failure = new proto.CheckFailure();
+    failure.setProperty(property);
+    failure.setReason(reason);
+    return failure;
+}
+
+function checkResponse(inputs: Props, failures: readonly { property: string; reason: string }[]): unknown {
+    const response = new proto.CheckResponse();
+    response.setInputs(Struct.fromJavaScript(inputs));
+    response.setFailuresList(failures.map((f) => checkFailure(f.property, f.reason)));
+    return response;
+}
+
+/** A gRPC error carrying the error's one-line message only: no stack, no cause. */
+function rpcError(error: unknown): grpcTypes.ServiceError {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = typeof (error as { code?: unknown }).code === "number" ? (error as { code: number }).code : grpc.status.UNKNOWN;
+    return Object.assign(new Error(message), { code, details: message, metadata: new grpc.Metadata() });
+}
