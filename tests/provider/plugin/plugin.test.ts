@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
@@ -62,6 +63,16 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
                 return e;
             },
         );
+
+    it("is the repository's one PulumiPlugin.yaml, runtime nodejs, its package main exporting no component", () => {
+        const root = join(__dirname, "..", "..", "..");
+        const manifests = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "*PulumiPlugin.yaml"], { cwd: root, encoding: "utf8" })
+            .trim()
+            .split("\n");
+        assert.deepEqual(manifests, ["plugin/PulumiPlugin.yaml"]);
+        assert.match(readFileSync(join(root, "plugin", "PulumiPlugin.yaml"), "utf8"), /^runtime: nodejs$/m);
+        assert.equal((JSON.parse(readFileSync(join(root, "plugin", "package.json"), "utf8")) as { main: string }).main, "index.js");
+    });
 
     it("prints its port, and nothing before it, on stdout", () => {
         assert.match(plugin.firstLine, /^\d+$/);
