@@ -12,6 +12,7 @@ import { PAGE_SIZE } from "../arguments";
 import { PACKAGE_VERSION } from "../version";
 import { PACKAGE_NAME, pluginSchema } from "./pluginSchema";
 import { concealProps, revealProps, secret, type Props } from "./propertyValues";
+import { encodeInvokeResponse } from "./structEncoding";
 
 // The gRPC runtime and protobuf modules @pulumi/pulumi's own generated code uses, so messages and server match.
 const PULUMI_DIR = dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -33,6 +34,21 @@ type Call = { request: Request & Record<string, (...args: unknown[]) => unknown>
 type Callback = (error: grpcTypes.ServiceError | null, value?: unknown) => void;
 
 const CONFIG_KEYS = ["accessKey", "secretKey", "site", "organizationEndpoint", "mccEndpoint", "allowHttp"] as const;
+
+/** What an invoke answers; written to the wire by {@link invokeServiceDefinition}'s encoder, not google-protobuf's. */
+interface InvokeResult {
+    readonly return?: Props;
+    readonly failures?: readonly { property: string; reason: string }[];
+}
+
+/**
+ * The ResourceProvider service definition with Invoke's answer encoded by `encodeInvokeResponse`: a large list's
+ * conversion to google-protobuf objects cost ten times the listing itself (bench/).
+ */
+export function invokeServiceDefinition(service: grpcTypes.ServiceDefinition): grpcTypes.ServiceDefinition {
+    const invoke = service.invoke;
+    return { ...service, invoke: { ...invoke, responseSerialize: (value: InvokeResult) => encodeInvokeResponse(value) } };
+}
 
 /** What each resource keeps secret by default, and the input that says otherwise. */
 const RESOURCES: Record<string, { kind: "organizationAccounts" | "mccUsers"; list: string; secretInput: string; secretByDefault: boolean }> = {
@@ -146,16 +162,10 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
                 result = await invokeFunction(token, args, context);
             } catch (error) {
                 if (!(error instanceof InvalidArgumentError)) throw error;
-                const response = new proto.InvokeResponse();
-                response.setFailuresList([checkFailure(error.argument, error.message)]);
-                return response;
+                return { failures: [{ property: error.argument, reason: error.message }] } satisfies InvokeResult;
             }
-            const response = new proto.InvokeResponse();
             // A secret argument (a company id) makes the whole result secret, as in the TypeScript SDK.
-            response.setReturn(
-                Struct.fromJavaScript(secretKeys.size > 0 ? Object.fromEntries(Object.entries(result).map(([k, v]) => [k, secret(v)])) : result),
-            );
-            return response;
+            return { return: secretKeys.size > 0 ? Object.fromEntries(Object.entries(result).map(([k, v]) => [k, secret(v)])) : result } satisfies InvokeResult;
         }),
         check: handle(async (request) => {
             const kind = resource(request.getUrn());

@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { dirname } from "node:path";
+import * as provider from "@pulumi/pulumi/proto/provider_pb";
+import { encodeInvokeResponse, encodeStruct } from "../../../provider/plugin/structEncoding";
+
+const PULUMI_DIR = dirname(require.resolve("@pulumi/pulumi/package.json"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the protobuf runtime @pulumi/pulumi's messages use
+const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [PULUMI_DIR] })) as {
+    Struct: { deserializeBinary(bytes: Uint8Array): { toJavaScript(): Record<string, unknown> } };
+};
+
+describe("the plugin's Struct encoding, read back by google-protobuf", () => {
+    const value = {
+        text: "홍길동 \u001b and \u{1f600}",
+        empty: "",
+        integer: 5001533,
+        negative: -1.5,
+        large: 2 ** 52,
+        yes: true,
+        no: false,
+        nothing: null,
+        list: [1, "two", [3], { four: 4 }, null, []],
+        nested: { deeper: { deepest: "x".repeat(300) }, emptyObject: {} },
+        users: Array.from({ length: 500 }, (_, i) => ({ externalKey: `k${i}`, i18nNames: { ko_KR: `김${i}` } })),
+    };
+
+    it("encodes every kind of JSON value as google.protobuf.Struct", () => {
+        assert.deepEqual(Struct.deserializeBinary(encodeStruct(value)).toJavaScript(), value);
+    });
+
+    it("leaves out undefined properties, as JSON does", () => {
+        assert.deepEqual(Struct.deserializeBinary(encodeStruct({ a: 1, b: undefined })).toJavaScript(), { a: 1 });
+    });
+
+    it("encodes an InvokeResponse: the return value, or the failures", () => {
+        const ok = provider.InvokeResponse.deserializeBinary(encodeInvokeResponse({ return: value }));
+        assert.deepEqual(ok.getReturn()!.toJavaScript(), value);
+        const failed = provider.InvokeResponse.deserializeBinary(encodeInvokeResponse({ failures: [{ property: "pageSize", reason: "must be… 0" }] }));
+        assert.deepEqual(
+            failed.getFailuresList().map((f) => [f.getProperty(), f.getReason()]),
+            [["pageSize", "must be… 0"]],
+        );
+        assert.equal(failed.getReturn(), undefined);
+    });
+});
