@@ -39,15 +39,18 @@ export interface ReadContext {
     readonly settings?: RequestSettings;
 }
 
-/** Every account of an organization group that passes the filters. */
+/** Every account of an organization group that passes the filters, with the query it answers (a function's result). */
 export interface OrganizationAccountsListing {
     readonly organizationGroupNo: number;
+    readonly filters?: readonly Filter[];
     readonly accounts: OrganizationAccount[];
 }
 
-/** Every member of a company that passes the filters, and the server's total before filtering. */
+/** Every member of a company that passes the filters, the server's total before filtering, and the query (a function's result). */
 export interface MccUsersListing {
     readonly companyId: string;
+    readonly filters?: readonly Filter[];
+    readonly pageSize: number;
     readonly users: MccUser[];
     readonly total: number;
 }
@@ -76,7 +79,7 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
     const accounts = await shared(context, policy, connection, ["organization", organizationGroupNo], organizationAccountsPath(organizationGroupNo), (p) =>
         requestOrganizationAccounts(connection, organizationGroupNo, p),
     );
-    return { organizationGroupNo, accounts: applyFilters(accounts, filters) };
+    return { organizationGroupNo, ...(query.filters ? { filters: query.filters } : {}), accounts: applyFilters(accounts, filters) };
 }
 
 /** Validates the query, resolves the connection, lists every page of the company and filters the whole list. Bad input sends nothing. */
@@ -103,7 +106,13 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
             return { users, total };
         },
     );
-    return { companyId: company.companyId, users: applyFilters(all.users, listing.filters), total: all.total };
+    return {
+        companyId: company.companyId,
+        ...(query.filters ? { filters: query.filters } : {}),
+        pageSize,
+        users: applyFilters(all.users, listing.filters),
+        total: all.total,
+    };
 }
 
 /**

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { MccUser } from "../provider/model/MccUser";
-import { PAGE_SIZE } from "../provider/arguments";
 import type { Filter } from "../provider/filters";
 import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
 import { readContext } from "./readContext";
@@ -45,14 +44,7 @@ export interface GetMccUsersResult {
  * console.log(`${staff.users.length} of ${staff.total} members are in dept01`);
  */
 export async function getMccUsers(args: GetMccUsersArgs, opts?: NcloudInvokeOptions): Promise<GetMccUsersResult> {
-    const listing = await readers().readMccUsers(args, readContext("getMccUsers", opts));
-    return {
-        companyId: listing.companyId,
-        ...(args.filters ? { filters: args.filters } : {}),
-        pageSize: args.pageSize ?? PAGE_SIZE.default,
-        users: listing.users,
-        total: listing.total,
-    };
+    return readers().readMccUsers(args, readContext("getMccUsers", opts));
 }
 
 /**

@@ -36,8 +36,7 @@ export interface GetOrganizationAccountsResult {
  * const joined = group.accounts.filter((a) => a.memberStatusCode === "JOIN");
  */
 export async function getOrganizationAccounts(args: GetOrganizationAccountsArgs, opts?: NcloudInvokeOptions): Promise<GetOrganizationAccountsResult> {
-    const listing = await readers().readOrganizationAccounts(args, readContext("getOrganizationAccounts", opts));
-    return { organizationGroupNo: listing.organizationGroupNo, ...(args.filters ? { filters: args.filters } : {}), accounts: listing.accounts };
+    return readers().readOrganizationAccounts(args, readContext("getOrganizationAccounts", opts));
 }
 
 /**

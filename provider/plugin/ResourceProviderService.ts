@@ -8,7 +8,6 @@ import { ConfigurationError } from "../errors/ConfigurationError";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { stderrLogger, type Logger } from "../Logger";
 import { readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
-import { PAGE_SIZE } from "../arguments";
 import { PACKAGE_VERSION } from "../version";
 import { PACKAGE_NAME, pluginSchema } from "./pluginSchema";
 import { concealProps, revealProps, secret, type Props } from "./propertyValues";
@@ -232,20 +231,9 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
 }
 
 async function invokeFunction(token: string, args: Props, context: (fn: string) => ReadContext): Promise<Props> {
-    if (token === `${PACKAGE_NAME}:index:getOrganizationAccounts`) {
-        const listing = await readOrganizationAccounts(args as never, context("getOrganizationAccounts"));
-        return { organizationGroupNo: listing.organizationGroupNo, ...(args.filters ? { filters: args.filters } : {}), accounts: listing.accounts };
-    }
-    if (token === `${PACKAGE_NAME}:index:getMccUsers`) {
-        const listing = await readMccUsers(args as never, context("getMccUsers"));
-        return {
-            companyId: listing.companyId,
-            ...(args.filters ? { filters: args.filters } : {}),
-            pageSize: args.pageSize ?? PAGE_SIZE.default,
-            users: listing.users,
-            total: listing.total,
-        };
-    }
+    if (token === `${PACKAGE_NAME}:index:getOrganizationAccounts`)
+        return { ...(await readOrganizationAccounts(args as never, context("getOrganizationAccounts"))) };
+    if (token === `${PACKAGE_NAME}:index:getMccUsers`) return { ...(await readMccUsers(args as never, context("getMccUsers"))) };
     throw Object.assign(
         new Error(
             `unknown function ${JSON.stringify(token)}: this provider has ${PACKAGE_NAME}:index:getOrganizationAccounts and ${PACKAGE_NAME}:index:getMccUsers`,

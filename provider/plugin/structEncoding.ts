@@ -12,41 +12,66 @@ type Json = null | boolean | number | string | readonly Json[] | { readonly [key
 const varintSize = (n: number): number => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
 const delimited = (n: number): number => 1 + varintSize(n) + n;
 
-/** Sizes of every object's Struct and every array's ListValue, so the writing pass need not compute them again. */
-type Sizes = Map<object, number>;
-
-function valueSize(value: unknown, sizes: Sizes): number {
-    if (value === null || value === undefined || typeof value === "boolean") return 2;
-    if (typeof value === "number") return 9;
-    if (typeof value === "string") return delimited(Buffer.byteLength(value));
-    if (Array.isArray(value)) return delimited(listSize(value, sizes));
-    return delimited(structSize(value as Record<string, unknown>, sizes));
+/** UTF-8 length: counted in JavaScript for the short ASCII strings that make most of a list, natively otherwise. */
+function utf8Length(text: string): number {
+    if (text.length > 64) return Buffer.byteLength(text);
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return Buffer.byteLength(text);
+    return text.length;
 }
 
-function listSize(list: readonly unknown[], sizes: Sizes): number {
-    let size = 0;
-    for (const item of list) size += delimited(valueSize(item, sizes));
-    sizes.set(list, size);
-    return size;
-}
+/**
+ * The first pass's results, in the order the second pass needs them: each string's byte length and each
+ * object's or array's encoded size, slot by slot in pre-order (a slot is taken before the children are sized).
+ */
+class Plan {
+    readonly slots: number[] = [];
 
-function structSize(struct: Record<string, unknown>, sizes: Sizes): number {
-    let size = 0;
-    for (const key in struct) {
-        const value = struct[key];
-        if (value === undefined) continue;
-        size += delimited(delimited(Buffer.byteLength(key)) + delimited(valueSize(value, sizes)));
+    string(text: string): number {
+        const length = utf8Length(text);
+        this.slots.push(length);
+        return delimited(length);
     }
-    sizes.set(struct, size);
-    return size;
+
+    value(value: unknown): number {
+        if (value === null || value === undefined || typeof value === "boolean") return 2;
+        if (typeof value === "number") return 9;
+        if (typeof value === "string") return this.string(value);
+        return delimited(Array.isArray(value) ? this.list(value) : this.struct(value as Record<string, unknown>));
+    }
+
+    list(list: readonly unknown[]): number {
+        const slot = this.slots.push(0) - 1;
+        let size = 0;
+        for (const item of list) size += delimited(this.value(item));
+        this.slots[slot] = size;
+        return size;
+    }
+
+    struct(struct: Record<string, unknown>): number {
+        const slot = this.slots.push(0) - 1;
+        let size = 0;
+        for (const key in struct) {
+            const value = struct[key];
+            if (value === undefined) continue;
+            const entry = this.slots.push(0) - 1;
+            const inner = this.string(key) + delimited(this.value(value));
+            this.slots[entry] = inner;
+            size += delimited(inner);
+        }
+        this.slots[slot] = size;
+        return size;
+    }
 }
 
 class Writer {
     readonly buffer: Buffer;
     offset = 0;
+    #slot = 0;
+    readonly #slots: readonly number[];
 
-    constructor(size: number) {
+    constructor(size: number, slots: readonly number[] = []) {
         this.buffer = Buffer.allocUnsafe(size);
+        this.#slots = slots;
     }
 
     varint(n: number): void {
@@ -61,13 +86,21 @@ class Writer {
         this.buffer[this.offset++] = (field << 3) | wire;
     }
 
-    string(field: number, text: string): void {
+    /** A string field whose byte length the plan holds in the next slot (or is given). */
+    string(field: number, text: string, length: number = this.#slots[this.#slot++]): void {
         this.tag(field, 2);
-        this.varint(Buffer.byteLength(text));
-        this.offset += this.buffer.write(text, this.offset, "utf8");
+        this.varint(length);
+        if (length === text.length) {
+            // ASCII: byte by byte is faster than a call into the native encoder for short strings.
+            for (let i = 0; i < length; i++) this.buffer[this.offset + i] = text.charCodeAt(i);
+            this.offset += length;
+        } else {
+            this.offset += this.buffer.write(text, this.offset, length, "utf8");
+        }
     }
 
-    value(value: unknown, sizes: Sizes): void {
+    /** A Value message's fields. */
+    value(value: unknown): void {
         if (value === null || value === undefined) {
             this.tag(1, 0);
             this.varint(0);
@@ -80,51 +113,52 @@ class Writer {
             this.offset += 8;
         } else if (typeof value === "string") {
             this.string(3, value);
-        } else if (Array.isArray(value)) {
-            this.tag(6, 2);
-            this.varint(sizes.get(value)!);
-            this.list(value, sizes);
         } else {
-            this.tag(5, 2);
-            this.varint(sizes.get(value)!);
-            this.struct(value as Record<string, unknown>, sizes);
+            const size = this.#slots[this.#slot++];
+            this.tag(Array.isArray(value) ? 6 : 5, 2);
+            this.varint(size);
+            if (Array.isArray(value)) this.#items(value);
+            else this.#fields(value as Record<string, unknown>);
         }
     }
 
-    list(list: readonly unknown[], sizes: Sizes): void {
-        for (const item of list) {
-            this.tag(1, 2);
-            this.varint(valueSizeOf(item, sizes));
-            this.value(item, sizes);
-        }
+    /** A Struct's fields, without a tag of its own (the top of a message). */
+    struct(struct: Record<string, unknown>): void {
+        this.#slot++;
+        this.#fields(struct);
     }
 
-    struct(struct: Record<string, unknown>, sizes: Sizes): void {
+    #items(list: readonly unknown[]): void {
+        for (const item of list) this.#delimitedValue(1, item);
+    }
+
+    #fields(struct: Record<string, unknown>): void {
         for (const key in struct) {
             const value = struct[key];
             if (value === undefined) continue;
-            const inner = valueSizeOf(value, sizes);
             this.tag(1, 2);
-            this.varint(delimited(Buffer.byteLength(key)) + delimited(inner));
+            this.varint(this.#slots[this.#slot++]);
             this.string(1, key);
-            this.tag(2, 2);
-            this.varint(inner);
-            this.value(value, sizes);
+            this.#delimitedValue(2, value);
         }
     }
-}
 
-// A value's encoded size from the sizes the first pass recorded (no second walk of its children).
-function valueSizeOf(value: unknown, sizes: Sizes): number {
-    if (value !== null && typeof value === "object") return delimited(sizes.get(value)!);
-    return valueSize(value, sizes);
+    // A Value as a length-delimited field: its size is known from its kind, or from the plan's slots.
+    #delimitedValue(field: number, value: unknown): void {
+        this.tag(field, 2);
+        if (value === null || value === undefined || typeof value === "boolean") this.varint(2);
+        else if (typeof value === "number") this.varint(9);
+        else if (typeof value === "string") this.varint(delimited(this.#slots[this.#slot]));
+        else this.varint(delimited(this.#slots[this.#slot]));
+        this.value(value);
+    }
 }
 
 /** `google.protobuf.Struct` bytes of a JSON object. */
 export function encodeStruct(struct: Readonly<Record<string, Json | undefined>> | Record<string, unknown>): Buffer {
-    const sizes: Sizes = new Map();
-    const writer = new Writer(structSize(struct, sizes));
-    writer.struct(struct, sizes);
+    const plan = new Plan();
+    const writer = new Writer(plan.struct(struct), plan.slots);
+    writer.struct(struct);
     return writer.buffer;
 }
 
@@ -146,8 +180,8 @@ export function encodeInvokeResponse(response: {
         const writer = new Writer(delimited(size));
         writer.tag(2, 2);
         writer.varint(size);
-        writer.string(1, failure.property);
-        writer.string(2, failure.reason);
+        writer.string(1, failure.property, Buffer.byteLength(failure.property));
+        writer.string(2, failure.reason, Buffer.byteLength(failure.reason));
         parts.push(writer.buffer);
     }
     return Buffer.concat(parts);
