@@ -2,9 +2,8 @@ import { PACKAGE_VERSION } from "../provider/version";
 import { integerFlag, parseFlags } from "./parseFlags";
 import { UsageError } from "./UsageError";
 
-// The emulator serves fake keys and member data: never beyond this machine.
-const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)$/;
 import { DEFAULT_DATA_PATH, loadEmulatorData, parseFault, startEmulator, type Fault } from "../emulator";
+import { isLoopbackHost } from "../emulator/startEmulator";
 
 export const EMULATOR_USAGE = `Usage: ncloud-members emulator [options]
 
@@ -47,7 +46,7 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     }
     const port = integerFlag("--port", values.port!, 0, 65535);
     const host = values.host!;
-    if (!LOOPBACK_HOST.test(host)) throw new UsageError(`--host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(host)}`);
+    if (!isLoopbackHost(host)) throw new UsageError(`--host must be a loopback address (127.0.0.1, ::1 or localhost), got ${JSON.stringify(host)}`);
     const data = loadEmulatorData(values.data ?? DEFAULT_DATA_PATH);
     if (values["max-limit"] !== undefined) data.mccMaxLimit = integerFlag("--max-limit", values["max-limit"], 1, 1_000_000);
     if (values["clock-offset-ms"] !== undefined) data.clockOffsetMs = integerFlag("--clock-offset-ms", values["clock-offset-ms"], -1e12, 1e12);

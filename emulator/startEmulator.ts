@@ -59,6 +59,11 @@ const NCP_ERRORS = {
     noCompany: { status: 404, errorCode: "180000", message: "Company does not exist" },
 } as const;
 
+/** Whether the emulator may listen on `host`: it serves fake keys and member data, never beyond this machine. */
+export function isLoopbackHost(host: string): boolean {
+    return /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)$/.test(host);
+}
+
 /**
  * Starts a local NCP API Gateway for the Organization and MCC APIs. It checks signature v2 and the
  * 5-minute timestamp window as the gateway does, answers NCP-shaped errors, and injects faults. With no
@@ -73,7 +78,7 @@ const NCP_ERRORS = {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     const host = options.host ?? "127.0.0.1";
-    if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host)) throw new Error(`the emulator only listens on loopback, not ${host}`);
+    if (!isLoopbackHost(host)) throw new Error(`the emulator only listens on loopback, not ${host}`);
     const data = options.data ?? loadEmulatorData(DEFAULT_DATA_PATH);
     const requests: RecordedRequest[] = [];
     let faults = armed(options.faults ?? data.faults ?? []);

@@ -39,7 +39,7 @@ export function resolveConnection(api: NcloudApi, sources: readonly SourceLoader
     if (!credentials) throw new MissingCredentialsError("no NCP access key and secret key were found", credentialsPlaces(sources));
     const resolvedSite = site ? parseSite(site.value, site.name) : "public";
     const baseUrl = endpoint
-        ? parseEndpoint(endpoint.value, endpoint.name, parseFlag(allowHttp))
+        ? parseEndpoint(endpoint.value, endpoint.name, allowHttp ? parseAllowHttp(allowHttp.value, allowHttp.name) : false)
         : siteEndpoint(api, resolvedSite, site?.name ?? "site", endpointSettings(api, sources));
     return { credentials, baseUrl, site: resolvedSite };
 }
@@ -52,11 +52,11 @@ function endpointSettings(api: NcloudApi, sources: readonly SourceLoader[]): str
     return sources.flatMap((s) => (s.endpointHint === undefined ? [] : [s.endpointHint[api]]));
 }
 
-function parseFlag(setting: { value: string; name: string } | undefined): boolean {
-    if (setting === undefined) return false;
-    if (/^(1|true|yes)$/i.test(setting.value)) return true;
-    if (/^(0|false|no)$/i.test(setting.value)) return false;
-    throw new ConfigurationError(setting.name, `must be true or false, got ${JSON.stringify(setting.value)}`);
+/** The allowHttp setting from any source: true/1/yes or false/0/no. */
+export function parseAllowHttp(value: string, setting: string): boolean {
+    if (/^(1|true|yes)$/i.test(value)) return true;
+    if (/^(0|false|no)$/i.test(value)) return false;
+    throw new ConfigurationError(setting, `must be true or false, got ${JSON.stringify(value)}`);
 }
 
 /** The URL of an API path under a base URL: the base's own path (if any) comes first. */

@@ -43,12 +43,13 @@ export interface ConnectionOptions {
 }
 
 type Key = keyof ConnectionOptions;
-const KEYS: readonly Key[] = ["accessKey", "secretKey", "site", "organizationEndpoint", "mccEndpoint", "allowHttp"];
+/** Every connection setting, by its option name. */
+export const CONNECTION_SETTINGS: readonly Key[] = ["accessKey", "secretKey", "site", "organizationEndpoint", "mccEndpoint", "allowHttp"];
 
 /** Builds a source from name → value pairs, leaving out blank values. */
 export function sourceOf(description: string, entries: Partial<Record<Key, { value: string | undefined; name: string }>>): SettingsSource {
     const source: { -readonly [K in Key]?: Setting } = {};
-    for (const key of KEYS) {
+    for (const key of CONNECTION_SETTINGS) {
         const entry = entries[key];
         if (entry?.value !== undefined && entry.value.trim() !== "") source[key] = { value: entry.value.trim(), name: entry.name };
     }
@@ -59,7 +60,7 @@ export function sourceOf(description: string, entries: Partial<Record<Key, { val
 export type OptionNames = Partial<Record<Key, string>>;
 
 /** The names of the call options of the library. */
-export const CALL_OPTION_NAMES: OptionNames = Object.fromEntries(KEYS.map((key) => [key, `options.${key}`]));
+export const CALL_OPTION_NAMES: OptionNames = Object.fromEntries(CONNECTION_SETTINGS.map((key) => [key, `options.${key}`]));
 
 /** Settings passed with a call, or on the command line: `names` says what each is called there (missing: not settable). */
 export function optionsSource(
@@ -68,7 +69,7 @@ export function optionsSource(
     description = "the call's options",
 ): SettingsSource {
     const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
-    for (const key of KEYS) {
+    for (const key of CONNECTION_SETTINGS) {
         const value = options?.[key];
         const name = names[key];
         if (name !== undefined) entries[key] = { value: value === undefined ? undefined : String(value), name };
@@ -110,7 +111,7 @@ export function pulumiConfigSource(
     keyOf: (key: Key) => string = configKey,
 ): SettingsSource {
     const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
-    for (const key of KEYS) {
+    for (const key of CONNECTION_SETTINGS) {
         const name = keyOf(key);
         let value = get(name);
         const old = `ncloud:${key}`;

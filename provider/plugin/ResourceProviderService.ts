@@ -1,7 +1,7 @@
 import type * as grpcTypes from "@grpc/grpc-js";
-import { dirname } from "node:path";
 import { settingsChain } from "../credentials/settingsChain";
-import { pluginConfigKey } from "../credentials/settingsSources";
+import { CONNECTION_SETTINGS, pluginConfigKey } from "../credentials/settingsSources";
+import { parseAllowHttp } from "../credentials/resolveConnection";
 import { parseEndpoint, parseSite } from "../credentials/sites";
 import { memberListProviders } from "../dynamic/memberListProvider";
 import { ConfigurationError } from "../errors/ConfigurationError";
@@ -11,15 +11,10 @@ import { readMccUsers, readOrganizationAccounts, type ReadContext } from "../rea
 import { PACKAGE_VERSION } from "../version";
 import { PACKAGE_NAME, pluginSchema } from "./pluginSchema";
 import { concealProps, revealProps, secret, type Props } from "./propertyValues";
+import { grpc, Struct } from "./pulumiRpc";
 import { encodeInvokeResponse } from "./structEncoding";
 
-// The gRPC runtime and protobuf modules @pulumi/pulumi's own generated code uses, so messages and server match.
-const PULUMI_DIR = dirname(require.resolve("@pulumi/pulumi/package.json"));
-/* eslint-disable @typescript-eslint/no-require-imports -- resolved from @pulumi/pulumi's folder at run time */
-const grpc = require(require.resolve("@grpc/grpc-js", { paths: [PULUMI_DIR] })) as typeof grpcTypes;
-const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [PULUMI_DIR] })) as {
-    Struct: { fromJavaScript(value: Props): unknown };
-};
+/* eslint-disable @typescript-eslint/no-require-imports -- the message classes of @pulumi/pulumi's generated code */
 const proto = require("@pulumi/pulumi/proto/provider_pb") as Record<string, new () => Record<string, (...args: unknown[]) => unknown>> & {
     DiffResponse: new () => Record<string, (...args: unknown[]) => unknown>;
 };
@@ -31,8 +26,6 @@ const DIFF_CHANGES = (proto.DiffResponse as unknown as { DiffChanges: { DIFF_NON
 type Request = { getUrn(): string; getId(): string } & Record<string, () => { toJavaScript(): Props } | undefined>;
 type Call = { request: Request & Record<string, (...args: unknown[]) => unknown> };
 type Callback = (error: grpcTypes.ServiceError | null, value?: unknown) => void;
-
-const CONFIG_KEYS = ["accessKey", "secretKey", "site", "organizationEndpoint", "mccEndpoint", "allowHttp"] as const;
 
 /** What an invoke answers; written to the wire by {@link invokeServiceDefinition}'s encoder, not google-protobuf's. */
 interface InvokeResult {
@@ -125,9 +118,7 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             };
             check("site", (v) => parseSite(v, pluginConfigKey("site")));
             for (const key of ["organizationEndpoint", "mccEndpoint"]) check(key, (v) => parseEndpoint(v, pluginConfigKey(key as "mccEndpoint"), true));
-            check("allowHttp", (v) => {
-                if (!/^(true|false)$/.test(v)) throw new ConfigurationError(pluginConfigKey("allowHttp"), `must be true or false, got ${JSON.stringify(v)}`);
-            });
+            check("allowHttp", (v) => parseAllowHttp(v, pluginConfigKey("allowHttp")));
             return checkResponse(news, failures);
         }),
         configure: handle((request) => {
@@ -140,7 +131,7 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             const args = request.getArgs()?.toJavaScript();
             if (args) {
                 const { props } = revealProps(args);
-                for (const key of CONFIG_KEYS) {
+                for (const key of CONNECTION_SETTINGS) {
                     const value = scalarText(props[key]);
                     if (value !== undefined) next[pluginConfigKey(key)] = value;
                 }

@@ -1,15 +1,9 @@
-import type * as grpcTypes from "@grpc/grpc-js";
-import { dirname } from "node:path";
+import { grpc, ResourceProviderService } from "./pulumiRpc";
 import { invokeServiceDefinition, resourceProviderService } from "./ResourceProviderService";
 
 // Started by @pulumi/pulumi's nodejs plugin runner (`run-plugin <folder> <engine address>`, see plugin/): it
 // serves the ResourceProvider service on a loopback port and prints that port as the first line of stdout, which
 // is how the engine finds it. Nothing else may be printed before it.
-const PULUMI_DIR = dirname(require.resolve("@pulumi/pulumi/package.json"));
-/* eslint-disable @typescript-eslint/no-require-imports -- resolved from @pulumi/pulumi's folder at run time */
-const grpc = require(require.resolve("@grpc/grpc-js", { paths: [PULUMI_DIR] })) as typeof grpcTypes;
-const { ResourceProviderService } = require("@pulumi/pulumi/proto/provider_grpc_pb") as { ResourceProviderService: grpcTypes.ServiceDefinition };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Serves the plugin until the engine ends the process; resolves with the port once it listens. */
 export function servePlugin(): Promise<number> {
