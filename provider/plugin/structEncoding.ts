@@ -1,165 +1,242 @@
 /**
  * The protobuf wire encoding of `google.protobuf.Struct` (and of an `InvokeResponse` holding one), written straight
  * from a JSON value. google-protobuf's `Struct.fromJavaScript` plus `serializeBinary` builds an object per value and
- * took 1.4 s for 20,000 users; this takes two passes over the value (sizes, then bytes) into one buffer.
+ * took 1.4 s for 20,000 users; this takes one pass, back to front, so each message's length is known when its
+ * prefix is written (the way upb and other fast encoders do it), with no second walk to size things first.
  *
  * Value: null_value = 1 (varint), number_value = 2 (double), string_value = 3, bool_value = 4 (varint),
  * struct_value = 5, list_value = 6. Struct: fields = 1 (map entries: key = 1, value = 2). ListValue: values = 1.
+ * A map's entries may come in any order, and have none for the engine (it keys them): a reader meets an object's
+ * properties last to first. 20,000 users (6 MB) take about as long as JSON.stringify of the same (13 to 17 ms here).
  */
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json | undefined };
 
-const varintSize = (n: number): number => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
-const delimited = (n: number): number => 1 + varintSize(n) + n;
+const LENGTH_DELIMITED = 2;
+const tag = (field: number, wire: number): number => (field << 3) | wire;
 
-/** UTF-8 length: counted in JavaScript for the short ASCII strings that make most of a list, natively otherwise. */
+/** The UTF-8 length of a string, a lone surrogate counting as U+FFFD (3 bytes), as Node's encoder writes it. */
 function utf8Length(text: string): number {
-    if (text.length > 64) return Buffer.byteLength(text);
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return Buffer.byteLength(text);
-    return text.length;
+    let length = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 0x80) length += 1;
+        else if (code < 0x800) length += 2;
+        else if (code >= 0xd800 && code < 0xdc00 && isLowSurrogate(text.charCodeAt(i + 1))) {
+            length += 4;
+            i++;
+        } else length += 3;
+    }
+    return length;
 }
 
-/**
- * The first pass's results, in the order the second pass needs them: each string's byte length and each
- * object's or array's encoded size, slot by slot in pre-order (a slot is taken before the children are sized).
- */
-class Plan {
-    readonly slots: number[] = [];
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code < 0xe000;
 
-    string(text: string): number {
-        const length = utf8Length(text);
-        this.slots.push(length);
-        return delimited(length);
-    }
-
-    value(value: unknown): number {
-        if (value === null || value === undefined || typeof value === "boolean") return 2;
-        if (typeof value === "number") return 9;
-        if (typeof value === "string") return this.string(value);
-        return delimited(Array.isArray(value) ? this.list(value) : this.struct(value as Record<string, unknown>));
-    }
-
-    list(list: readonly unknown[]): number {
-        const slot = this.slots.push(0) - 1;
-        let size = 0;
-        for (const item of list) size += delimited(this.value(item));
-        this.slots[slot] = size;
-        return size;
-    }
-
-    struct(struct: Record<string, unknown>): number {
-        const slot = this.slots.push(0) - 1;
-        let size = 0;
-        for (const key in struct) {
-            const value = struct[key];
-            if (value === undefined) continue;
-            const entry = this.slots.push(0) - 1;
-            const inner = this.string(key) + delimited(this.value(value));
-            this.slots[entry] = inner;
-            size += delimited(inner);
+/** Writes a string's UTF-8 bytes at `at`; the bytes {@link utf8Length} counts. */
+function writeUtf8(buffer: Buffer, at: number, text: string): void {
+    for (let i = 0; i < text.length; i++) {
+        let code = text.charCodeAt(i);
+        if (code < 0x80) {
+            buffer[at++] = code;
+        } else if (code < 0x800) {
+            buffer[at++] = 0xc0 | (code >> 6);
+            buffer[at++] = 0x80 | (code & 0x3f);
+        } else if (code >= 0xd800 && code < 0xdc00 && isLowSurrogate(text.charCodeAt(i + 1))) {
+            code = 0x10000 + ((code - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
+            buffer[at++] = 0xf0 | (code >> 18);
+            buffer[at++] = 0x80 | ((code >> 12) & 0x3f);
+            buffer[at++] = 0x80 | ((code >> 6) & 0x3f);
+            buffer[at++] = 0x80 | (code & 0x3f);
+        } else {
+            if (code >= 0xd800 && code < 0xe000) code = 0xfffd; // a lone surrogate
+            buffer[at++] = 0xe0 | (code >> 12);
+            buffer[at++] = 0x80 | ((code >> 6) & 0x3f);
+            buffer[at++] = 0x80 | (code & 0x3f);
         }
-        this.slots[slot] = size;
-        return size;
     }
 }
 
-class Writer {
-    readonly buffer: Buffer;
-    offset = 0;
-    #slot = 0;
-    readonly #slots: readonly number[];
+/** A buffer filled from its end towards its start; what is written last is read first. */
+class BackwardWriter {
+    #buffer: Buffer;
+    #start: number;
 
-    constructor(size: number, slots: readonly number[] = []) {
-        this.buffer = Buffer.allocUnsafe(size);
-        this.#slots = slots;
+    constructor(capacity = 64 * 1024) {
+        this.#buffer = Buffer.allocUnsafe(capacity);
+        this.#start = capacity;
     }
 
+    /** How many bytes are written: a message's length is the difference of this after and before it. */
+    get position(): number {
+        return this.#buffer.length - this.#start;
+    }
+
+    bytes(): Buffer {
+        return this.#buffer.subarray(this.#start);
+    }
+
+    /** Makes room for `n` more bytes in front, moving what is written to the end of a larger buffer. */
+    #room(n: number): void {
+        if (this.#start >= n) return;
+        const written = this.#buffer.length - this.#start;
+        const capacity = Math.max(this.#buffer.length * 2, written + n + 1024);
+        const next = Buffer.allocUnsafe(capacity);
+        this.#buffer.copy(next, capacity - written, this.#start);
+        this.#buffer = next;
+        this.#start = capacity - written;
+    }
+
+    byte(value: number): void {
+        this.#room(1);
+        this.#buffer[--this.#start] = value;
+    }
+
+    /** A varint, with room left for one more byte (the tag that goes in front of a length). */
     varint(n: number): void {
+        this.#room(6);
+        if (n < 0x80) {
+            this.#buffer[--this.#start] = n;
+            return;
+        }
+        let size = 1;
+        for (let rest = n >>> 7; rest > 0; rest >>>= 7) size++;
+        let at = (this.#start -= size);
         while (n >= 0x80) {
-            this.buffer[this.offset++] = (n & 0x7f) | 0x80;
+            this.#buffer[at++] = (n & 0x7f) | 0x80;
             n >>>= 7;
         }
-        this.buffer[this.offset++] = n;
+        this.#buffer[at] = n;
     }
 
-    tag(field: number, wire: number): void {
-        this.buffer[this.offset++] = (field << 3) | wire;
+    double(value: number): void {
+        this.#room(8);
+        this.#start -= 8;
+        this.#buffer.writeDoubleLE(value, this.#start);
     }
 
-    /** A string field whose byte length the plan holds in the next slot (or is given). */
-    string(field: number, text: string, length: number = this.#slots[this.#slot++]): void {
-        this.tag(field, 2);
-        this.varint(length);
-        if (length === text.length) {
-            // ASCII: byte by byte is faster than a call into the native encoder for short strings.
-            for (let i = 0; i < length; i++) this.buffer[this.offset + i] = text.charCodeAt(i);
-            this.offset += length;
-        } else {
-            this.offset += this.buffer.write(text, this.offset, length, "utf8");
+    /** Ends a length-delimited field whose content was written since `position` was `before`. */
+    delimit(field: number, before: number): void {
+        this.varint(this.position - before);
+        this.#buffer[--this.#start] = tag(field, LENGTH_DELIMITED); // varint() left room for it
+    }
+
+    /** A string field. ASCII is copied a character at a time: faster than a call into the native encoder for short strings. */
+    string(field: number, text: string): void {
+        const length = text.length;
+        this.#room(length + 6);
+        const at = this.#start - length;
+        const buffer = this.#buffer;
+        for (let i = 0; i < length; i++) {
+            const code = text.charCodeAt(i);
+            if (code >= 0x80) return this.#utf8String(field, text);
+            buffer[at + i] = code;
         }
+        this.#start = at;
+        if (length < 0x80) {
+            buffer[--this.#start] = length;
+            buffer[--this.#start] = tag(field, LENGTH_DELIMITED);
+        } else {
+            this.delimit(field, this.position - length);
+        }
+    }
+
+    /** A string field with characters beyond ASCII: short ones encoded here, long ones by the native encoder. */
+    #utf8String(field: number, text: string): void {
+        const length = text.length > 64 ? Buffer.byteLength(text) : utf8Length(text);
+        this.#room(length + 6);
+        this.#start -= length;
+        if (text.length > 64) this.#buffer.write(text, this.#start, length, "utf8");
+        else writeUtf8(this.#buffer, this.#start, text);
+        this.delimit(field, this.position - length);
     }
 
     /** A Value message's fields. */
     value(value: unknown): void {
-        if (value === null || value === undefined) {
-            this.tag(1, 0);
-            this.varint(0);
-        } else if (typeof value === "boolean") {
-            this.tag(4, 0);
-            this.varint(value ? 1 : 0);
-        } else if (typeof value === "number") {
-            this.tag(2, 1);
-            this.buffer.writeDoubleLE(value, this.offset);
-            this.offset += 8;
-        } else if (typeof value === "string") {
+        if (typeof value === "string") {
             this.string(3, value);
+        } else if (value === null || value === undefined) {
+            this.byte(0);
+            this.byte(tag(1, 0));
+        } else if (typeof value === "boolean") {
+            this.byte(value ? 1 : 0);
+            this.byte(tag(4, 0));
+        } else if (typeof value === "number") {
+            this.double(value);
+            this.byte(tag(2, 1));
+        } else if (Array.isArray(value)) {
+            const before = this.position;
+            this.list(value);
+            this.delimit(6, before);
         } else {
-            const size = this.#slots[this.#slot++];
-            this.tag(Array.isArray(value) ? 6 : 5, 2);
-            this.varint(size);
-            if (Array.isArray(value)) this.#items(value);
-            else this.#fields(value as Record<string, unknown>);
+            const before = this.position;
+            this.struct(value as Record<string, unknown>);
+            this.delimit(5, before);
         }
     }
 
-    /** A Struct's fields, without a tag of its own (the top of a message). */
+    /** A ListValue's fields: the items last to first. */
+    list(list: readonly unknown[]): void {
+        for (let i = list.length - 1; i >= 0; i--) {
+            const before = this.position;
+            this.value(list[i]);
+            this.delimit(1, before);
+        }
+    }
+
+    /**
+     * The common map entry, a short ASCII key with a short ASCII string, written with one-byte lengths in one go;
+     * false (and nothing written) for any other.
+     */
+    #shortEntry(key: string, text: string): boolean {
+        const keyLength = key.length;
+        const length = text.length;
+        if (keyLength + length > 120) return false; // the entry's length, 6 + both, must stay below 0x80
+        this.#room(keyLength + length + 8);
+        const buffer = this.#buffer;
+        const at = this.#start - length;
+        for (let i = 0; i < length; i++) {
+            const code = text.charCodeAt(i);
+            if (code >= 0x80) return false;
+            buffer[at + i] = code;
+        }
+        const keyAt = at - 4 - keyLength;
+        for (let i = 0; i < keyLength; i++) {
+            const code = key.charCodeAt(i);
+            if (code >= 0x80) return false;
+            buffer[keyAt + i] = code;
+        }
+        buffer[at - 1] = length;
+        buffer[at - 2] = tag(3, LENGTH_DELIMITED); // Value.string_value
+        buffer[at - 3] = length + 2;
+        buffer[at - 4] = tag(2, LENGTH_DELIMITED); // the entry's value
+        buffer[keyAt - 1] = keyLength;
+        buffer[keyAt - 2] = tag(1, LENGTH_DELIMITED); // the entry's key
+        buffer[keyAt - 3] = keyLength + length + 6;
+        buffer[keyAt - 4] = tag(1, LENGTH_DELIMITED); // Struct.fields
+        this.#start = keyAt - 4;
+        return true;
+    }
+
+    /** A Struct's fields: one map entry a property; undefined properties left out, as JSON does. */
     struct(struct: Record<string, unknown>): void {
-        this.#slot++;
-        this.#fields(struct);
-    }
-
-    #items(list: readonly unknown[]): void {
-        for (const item of list) this.#delimitedValue(1, item);
-    }
-
-    #fields(struct: Record<string, unknown>): void {
         for (const key in struct) {
             const value = struct[key];
             if (value === undefined) continue;
-            this.tag(1, 2);
-            this.varint(this.#slots[this.#slot++]);
+            if (typeof value === "string" && this.#shortEntry(key, value)) continue;
+            const entryBefore = this.position;
+            this.value(value);
+            this.delimit(2, entryBefore);
             this.string(1, key);
-            this.#delimitedValue(2, value);
+            this.delimit(1, entryBefore);
         }
-    }
-
-    // A Value as a length-delimited field: its size is known from its kind, or from the plan's slots.
-    #delimitedValue(field: number, value: unknown): void {
-        this.tag(field, 2);
-        if (value === null || value === undefined || typeof value === "boolean") this.varint(2);
-        else if (typeof value === "number") this.varint(9);
-        else if (typeof value === "string") this.varint(delimited(this.#slots[this.#slot]));
-        else this.varint(delimited(this.#slots[this.#slot]));
-        this.value(value);
     }
 }
 
 /** `google.protobuf.Struct` bytes of a JSON object. */
 export function encodeStruct(struct: Readonly<Record<string, Json | undefined>> | Record<string, unknown>): Buffer {
-    const plan = new Plan();
-    const writer = new Writer(plan.struct(struct), plan.slots);
+    const writer = new BackwardWriter();
     writer.struct(struct);
-    return writer.buffer;
+    return writer.bytes();
 }
 
 /** `pulumirpc.InvokeResponse` bytes: return = 1 (Struct), failures = 2 (CheckFailure: property = 1, reason = 2). */
@@ -167,22 +244,18 @@ export function encodeInvokeResponse(response: {
     readonly return?: Record<string, unknown>;
     readonly failures?: readonly { property: string; reason: string }[];
 }): Buffer {
-    const parts: Buffer[] = [];
+    const writer = new BackwardWriter();
+    const failures = response.failures ?? [];
+    for (let i = failures.length - 1; i >= 0; i--) {
+        const before = writer.position;
+        writer.string(2, failures[i].reason);
+        writer.string(1, failures[i].property);
+        writer.delimit(2, before);
+    }
     if (response.return) {
-        const struct = encodeStruct(response.return);
-        const head = new Writer(1 + varintSize(struct.length));
-        head.tag(1, 2);
-        head.varint(struct.length);
-        parts.push(head.buffer, struct);
+        const before = writer.position;
+        writer.struct(response.return);
+        writer.delimit(1, before);
     }
-    for (const failure of response.failures ?? []) {
-        const size = delimited(Buffer.byteLength(failure.property)) + delimited(Buffer.byteLength(failure.reason));
-        const writer = new Writer(delimited(size));
-        writer.tag(2, 2);
-        writer.varint(size);
-        writer.string(1, failure.property, Buffer.byteLength(failure.property));
-        writer.string(2, failure.reason, Buffer.byteLength(failure.reason));
-        parts.push(writer.buffer);
-    }
-    return Buffer.concat(parts);
+    return writer.bytes();
 }

@@ -28,6 +28,24 @@ describe("the plugin's Struct encoding, read back by google-protobuf", () => {
         assert.deepEqual(Struct.deserializeBinary(encodeStruct(value)).toJavaScript(), value);
     });
 
+    it("keeps every length right when the value outgrows the writer's first buffer (64 KiB) mid-message", () => {
+        // Lengths written after a move to a larger buffer once came out wrong: the 1,000-user listing was 48 bytes long.
+        const large = {
+            users: Array.from({ length: 3_000 }, (_, i) => ({ externalKey: `user${i}`, i18nNames: { ko_KR: `김민${i}` }, tags: [i, "x".repeat(i % 200)] })),
+        };
+        assert.deepEqual(Struct.deserializeBinary(encodeStruct(large)).toJavaScript(), large);
+        assert.ok(encodeStruct(large).length > 4 * 64 * 1024);
+    });
+
+    it("writes UTF-8 as Node's encoder does: 2-, 3- and 4-byte characters, lone surrogates as U+FFFD, short and long", () => {
+        const texts = ["é", "ß and ü", "김민", "\u{1f600}", "\ud800", "a\udc00b", "x\ud83d", "\ud83d\ud83d\ude00", "é".repeat(100), "\ud800".repeat(70)];
+        for (const text of texts) {
+            const decoded = Struct.deserializeBinary(encodeStruct({ text, [text]: 1 })).toJavaScript();
+            const expected = Buffer.from(text, "utf8").toString("utf8");
+            assert.deepEqual(decoded, { text: expected, [expected]: 1 }, JSON.stringify(text));
+        }
+    });
+
     it("leaves out undefined properties, as JSON does", () => {
         assert.deepEqual(Struct.deserializeBinary(encodeStruct({ a: 1, b: undefined })).toJavaScript(), { a: 1 });
     });
