@@ -272,11 +272,11 @@ async function pluginInvoke(): Promise<void> {
     // The plugin shares a listing between invokes, as the library does: each invoke here asks for another company
     // (same members), so each is a real listing.
     let asked = 0;
-    const companies = (list: Record<string, unknown>[]) => Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`${COMPANY}-${i}`, list]));
-    const invoke = async () => {
+    const companies = (list: Record<string, unknown>[]) => Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`${COMPANY}-${i}`, list]));
+    const invoke = async (companyId = `${COMPANY}-${asked++ % 16}`) => {
         const request = new provider.InvokeRequest();
         request.setTok("ncloud-members:index:getMccUsers");
-        request.setArgs(struct({ companyId: `${COMPANY}-${asked++ % 8}` }));
+        request.setArgs(struct({ companyId }));
         const started = performance.now();
         const bytes = await new Promise<Buffer>((resolve, reject) =>
             client.makeUnaryRequest(
@@ -322,19 +322,30 @@ async function pluginInvoke(): Promise<void> {
             const opts = { mccEndpoint: fast.url, accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY, share: false };
             await getMccUsers({ companyId: COMPANY }, opts);
             if ((await invoke()).users() !== 20_000) throw new Error("the plugin listed the wrong number of users");
+            // Fresh listings, alternating (this machine's speed drifts with another tenant's load): the library in this
+            // process, then the plugin. Their difference carries two listings' noise, so the overhead itself is
+            // measured alone below and this pair is shown beside it.
             const library: number[] = [];
             const viaPlugin: number[] = [];
-            for (let i = 0; i < 5; i++) {
+            for (let i = 0; i < 9; i++) {
                 const started = performance.now();
                 await getMccUsers({ companyId: COMPANY }, opts);
                 library.push(performance.now() - started);
                 viaPlugin.push((await invoke()).ms);
             }
-            const overhead = median(viaPlugin) - median(library);
+            // The same question again is answered from the listing the plugin shares (as the library does), so what
+            // is left is what an invoke adds: the request, the Struct encoding and the gRPC transfer.
+            const repeated = `${COMPANY}-0`;
+            await invoke(repeated);
+            const answered: number[] = [];
+            for (let i = 0; i < 9; i++) answered.push((await invoke(repeated)).ms);
+            const overhead = median(answered);
             rows.push({
                 measure:
-                    "plugin Invoke overhead (gRPC + struct encoding, the answer taken as bytes), 20,000 users, no latency: plugin vs the library in this process (medians of 5)",
-                result: `${ms(median(viaPlugin))} vs ${ms(median(library))}: +${ms(overhead)} (${((overhead / median(library)) * 100).toFixed(0)} %)`,
+                    "plugin Invoke overhead, 20,000 users, no latency: an invoke answered from the plugin's shared listing (request, Struct encoding, gRPC transfer; the answer taken as bytes), against the library's own listing in this process (medians of 9)",
+                result:
+                    `+${ms(overhead)} on ${ms(median(library))} (${((overhead / median(library)) * 100).toFixed(0)} %); ` +
+                    `fresh invokes ${ms(median(viaPlugin))} vs the library ${ms(median(library))}`,
                 target: "< 25 % of the library's time",
                 met: overhead < 0.25 * median(library),
             });

@@ -164,8 +164,12 @@ export async function startProviderProcess(args: readonly string[], cwd: string,
         });
         child.once("exit", (code) => reject(new Error(`provider exited with ${code}: ${printed}`)));
     });
+    // The engine's client options: Pulumi's rpcutil.GrpcChannelOptions raises the message limit to 400 MiB and sets
+    // no flow-control window, so grpc-go sizes the window by its BDP estimator, up to 16 MiB. grpc-js has no
+    // estimator (its window stays at 64 KiB unless set), so its ceiling is set here.
     const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${firstLine}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": 400 * 1024 * 1024,
+        "grpc-node.flow_control_window": 16 * 1024 * 1024,
     });
     return {
         child,
