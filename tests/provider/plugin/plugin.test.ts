@@ -78,6 +78,20 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
         assert.match(plugin.firstLine, /^\d+$/);
     });
 
+    it("answers the calls it does not serve (Handshake, DiffConfig, GetMapping) UNIMPLEMENTED, the code the engine falls back on", async () => {
+        // The engine (sdk/go/common/resource/plugin/provider_plugin.go) sends Handshake first and, on UNIMPLEMENTED,
+        // goes on with Configure; it reads DiffConfig's UNIMPLEMENTED as "changes unknown, replace nothing", and
+        // GetMapping's as "no mapping". Another error code would stop the engine.
+        for (const [method, request] of [
+            ["handshake", new provider.ProviderHandshakeRequest()],
+            ["diffConfig", new provider.DiffRequest()],
+            ["getMapping", new provider.GetMappingRequest()],
+        ] as const) {
+            const error = (await failure(plugin.call(method, request))) as Error & { code?: number };
+            assert.equal(error.code, 12, `${method}: ${error.message}`); // grpc.status.UNIMPLEMENTED
+        }
+    });
+
     describe("GetSchema", () => {
         it("is valid against Pulumi's package metaschema, with the package's name and version", () => {
             const metaschema = JSON.parse(readFileSync(join(__dirname, "..", "..", "fixtures", "pulumi.json"), "utf8")) as object;
