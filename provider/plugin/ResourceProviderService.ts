@@ -12,7 +12,7 @@ import { PACKAGE_VERSION } from "../version";
 import { PACKAGE_NAME, pluginSchema } from "./pluginSchema";
 import { concealProps, revealProps, secret, type Props } from "./propertyValues";
 import { grpc, Struct } from "./pulumiRpc";
-import { encodeInvokeResponse } from "./structEncoding";
+import type { CreateResult, InvokeResult, ReadResult, UpdateResult } from "./responseEncoding";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the message classes of @pulumi/pulumi's generated code */
 const proto = require("@pulumi/pulumi/proto/provider_pb") as Record<string, new () => Record<string, (...args: unknown[]) => unknown>> & {
@@ -26,21 +26,6 @@ const DIFF_CHANGES = (proto.DiffResponse as unknown as { DiffChanges: { DIFF_NON
 type Request = { getUrn(): string; getId(): string } & Record<string, () => { toJavaScript(): Props } | undefined>;
 type Call = { request: Request & Record<string, (...args: unknown[]) => unknown> };
 type Callback = (error: grpcTypes.ServiceError | null, value?: unknown) => void;
-
-/** What an invoke answers; written to the wire by {@link invokeServiceDefinition}'s encoder, not google-protobuf's. */
-interface InvokeResult {
-    readonly return?: Props;
-    readonly failures?: readonly { property: string; reason: string }[];
-}
-
-/**
- * The ResourceProvider service definition with Invoke's answer encoded by `encodeInvokeResponse`: a large list's
- * conversion to google-protobuf objects cost ten times the listing itself (bench/).
- */
-export function invokeServiceDefinition(service: grpcTypes.ServiceDefinition): grpcTypes.ServiceDefinition {
-    const invoke = service.invoke;
-    return { ...service, invoke: { ...invoke, responseSerialize: (value: InvokeResult) => encodeInvokeResponse(value) } };
-}
 
 /** What each resource keeps secret by default, and the input that says otherwise. */
 const RESOURCES: Record<string, { kind: "organizationAccounts" | "mccUsers"; list: string; secretInput: string; secretByDefault: boolean }> = {
@@ -184,23 +169,15 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             const { props, secretKeys } = revealProps(request.getProperties()?.toJavaScript() ?? {});
             const { rest, flag } = split(props, kind.secretInput);
             const { id, outs } = (await kind.provider.create(rest)) as { id: string; outs: Props };
-            const response = new proto.CreateResponse();
-            response.setId(id);
-            response.setProperties(Struct.fromJavaScript(outputs(kind, outs, secretKeys, flag)));
-            return response;
+            return { id, properties: outputs(kind, outs, secretKeys, flag) } satisfies CreateResult;
         }),
         read: handle(async (request) => {
             const kind = resource(request.getUrn());
             const { props, secretKeys } = revealProps(request.getProperties()?.toJavaScript() ?? {});
             const { rest, flag } = split(props, kind.secretInput);
             const result = await kind.provider.read(request.getId(), rest);
-            const response = new proto.ReadResponse();
-            response.setId(result.id);
-            const outs = outputs(kind, result.props as Props, secretKeys, flag);
-            response.setProperties(Struct.fromJavaScript(outs));
-            const inputs = request.getInputs()?.toJavaScript();
-            if (inputs) response.setInputs(Struct.fromJavaScript(inputs));
-            return response;
+            const properties = outputs(kind, result.props as Props, secretKeys, flag);
+            return { id: result.id ?? request.getId(), properties, inputs: request.getInputs()?.toJavaScript() } satisfies ReadResult;
         }),
         update: handle(async (request) => {
             const kind = resource(request.getUrn());
@@ -208,9 +185,7 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             const news = revealProps(request.getNews()?.toJavaScript() ?? {});
             const { rest, flag } = split(news.props, kind.secretInput);
             const { outs } = (await kind.provider.update(request.getId(), split(olds.props, kind.secretInput).rest, rest)) as { outs: Props };
-            const response = new proto.UpdateResponse();
-            response.setProperties(Struct.fromJavaScript(outputs(kind, outs, news.secretKeys, flag)));
-            return response;
+            return { properties: outputs(kind, outs, news.secretKeys, flag) } satisfies UpdateResult;
         }),
         // Only the copy in state goes: nothing remote is touched.
         delete: handle((request) => {

@@ -239,23 +239,33 @@ export function encodeStruct(struct: Readonly<Record<string, Json | undefined>> 
     return writer.bytes();
 }
 
-/** `pulumirpc.InvokeResponse` bytes: return = 1 (Struct), failures = 2 (CheckFailure: property = 1, reason = 2). */
-export function encodeInvokeResponse(response: {
-    readonly return?: Record<string, unknown>;
-    readonly failures?: readonly { property: string; reason: string }[];
-}): Buffer {
+/** A field of a message: a string, a `google.protobuf.Struct`, or a message of its own; left out when undefined. */
+export type MessageField =
+    | { readonly field: number; readonly string: string }
+    | { readonly field: number; readonly struct: Record<string, unknown> | undefined }
+    | { readonly field: number; readonly message: readonly MessageField[] };
+
+/** The bytes of a message made of string, Struct and message fields, e.g. a `pulumirpc.CreateResponse`. */
+export function encodeMessage(fields: readonly MessageField[]): Buffer {
     const writer = new BackwardWriter();
-    const failures = response.failures ?? [];
-    for (let i = failures.length - 1; i >= 0; i--) {
-        const before = writer.position;
-        writer.string(2, failures[i].reason);
-        writer.string(1, failures[i].property);
-        writer.delimit(2, before);
-    }
-    if (response.return) {
-        const before = writer.position;
-        writer.struct(response.return);
-        writer.delimit(1, before);
-    }
+    writeFields(writer, fields);
     return writer.bytes();
+}
+
+function writeFields(writer: BackwardWriter, fields: readonly MessageField[]): void {
+    for (let i = fields.length - 1; i >= 0; i--) {
+        const field = fields[i];
+        if ("string" in field) {
+            writer.string(field.field, field.string);
+        } else if ("struct" in field) {
+            if (field.struct === undefined) continue;
+            const before = writer.position;
+            writer.struct(field.struct);
+            writer.delimit(field.field, before);
+        } else {
+            const before = writer.position;
+            writeFields(writer, field.message);
+            writer.delimit(field.field, before);
+        }
+    }
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { dirname } from "node:path";
 import * as provider from "@pulumi/pulumi/proto/provider_pb";
-import { encodeInvokeResponse, encodeStruct } from "../../../provider/plugin/structEncoding";
+import { encodeCreateResponse, encodeInvokeResponse, encodeReadResponse, encodeUpdateResponse } from "../../../provider/plugin/responseEncoding";
+import { encodeStruct } from "../../../provider/plugin/structEncoding";
 
 const PULUMI_DIR = dirname(require.resolve("@pulumi/pulumi/package.json"));
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the protobuf runtime @pulumi/pulumi's messages use
@@ -59,5 +60,18 @@ describe("the plugin's Struct encoding, read back by google-protobuf", () => {
             [["pageSize", "must be… 0"]],
         );
         assert.equal(failed.getReturn(), undefined);
+    });
+
+    it("encodes a CreateResponse, a ReadResponse (inputs or none) and an UpdateResponse", () => {
+        const created = provider.CreateResponse.deserializeBinary(encodeCreateResponse({ id: "mcc-users-1", properties: value }));
+        assert.equal(created.getId(), "mcc-users-1");
+        assert.deepEqual(created.getProperties()!.toJavaScript(), value);
+        const read = provider.ReadResponse.deserializeBinary(encodeReadResponse({ id: "mcc-users-1", properties: value, inputs: { companyId: "c" } }));
+        assert.equal(read.getId(), "mcc-users-1");
+        assert.deepEqual(read.getProperties()!.toJavaScript(), value);
+        assert.deepEqual(read.getInputs()!.toJavaScript(), { companyId: "c" });
+        assert.equal(provider.ReadResponse.deserializeBinary(encodeReadResponse({ id: "x", properties: {} })).getInputs(), undefined);
+        const updated = provider.UpdateResponse.deserializeBinary(encodeUpdateResponse({ properties: value }));
+        assert.deepEqual(updated.getProperties()!.toJavaScript(), value);
     });
 });
