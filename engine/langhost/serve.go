@@ -1,0 +1,48 @@
+package langhost
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/grpc"
+)
+
+// Upstream is the real host's path: beside this executable, in libexec/, named with the release it comes from.
+func Upstream(name string) (string, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(filepath.Dir(self), "..", "libexec", name)
+	if _, err := exec.LookPath(path); err != nil {
+		return "", fmt.Errorf("the real language host %s is missing (run npm run engine:build): %w", path, err)
+	}
+	return path, nil
+}
+
+// Serve answers the LanguageRuntime service on a loopback port, prints the port as a language host does, and
+// returns when the server stops.
+func Serve(server pulumirpc.LanguageRuntimeServer) error {
+	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Init: func(s *grpc.Server) error {
+			pulumirpc.RegisterLanguageRuntimeServer(s, server)
+			return nil
+		},
+		Options: []grpc.ServerOption{grpc.MaxRecvMsgSize(400 * 1024 * 1024), grpc.MaxSendMsgSize(400 * 1024 * 1024)},
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%d\n", handle.Port)
+	return <-handle.Done
+}
+
+// Fail ends an adapter that could not start, as a language host does.
+func Fail(err error) {
+	fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
+	os.Exit(1)
+}
