@@ -41,7 +41,11 @@ const atLeast = (v, min) => {
 
 function pulumiOnPath() {
     try {
-        return execFileSync("pulumi", ["version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim();
+        return execFileSync("pulumi", ["version"], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "ignore"],
+            env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+        }).trim();
     } catch {
         return undefined;
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { startEmulator, type EmulatorData, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { DEFAULT_DATA_PATH, loadEmulatorData, startEmulator, type EmulatorData, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 import type { NcloudInvokeOptions } from "../../sdk";
 
 /** A secret key unique to this run: tests assert it never shows up anywhere a user could see it. */
@@ -73,6 +73,11 @@ export function testData(overrides: Partial<EmulatorData> = {}): EmulatorData {
         mccCompanies: { [COMPANY]: mccUsers(7), "00000000-0000-4000-8000-000000000000": [] },
         ...overrides,
     };
+}
+
+/** The data set the package ships (what the examples and `npm run demo` read), accepting the test key pair. */
+export function shippedDataWithTestKeys(): EmulatorData {
+    return { ...loadEmulatorData(DEFAULT_DATA_PATH), credentials: [{ accessKey: ACCESS_KEY, secretKey: CANARY_SECRET }] };
 }
 
 const perTest = new Set<RunningEmulator>();

@@ -4,11 +4,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { locked, npmInstall, packRepository } from "../helpers/packedPackage";
 
 const ROOT = join(__dirname, "..", "..");
 const run = promisify(execFile);
-const LOCK = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> };
-const locked = (name: string) => LOCK.packages[`node_modules/${name}`].version;
 
 // The tsconfig `pulumi new typescript` writes (no esModuleInterop, no skipLibCheck), and the two modern resolutions.
 const TSCONFIGS: Record<string, Record<string, unknown>> = {
@@ -53,7 +52,7 @@ async function installedProgram(pulumiVersion: string, tarball: string): Promise
         }),
     );
     // The versions npm ci installed here come from the cache; the lowest @pulumi/pulumi from the registry.
-    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: project });
+    await npmInstall(project);
     copyFileSync(join(__dirname, "..", "fixtures", "consumer", "index.ts"), join(project, "index.ts"));
     copyFileSync(join(__dirname, "..", "fixtures", "consumer", "run.js"), join(project, "run.js"));
     return project;
@@ -72,16 +71,11 @@ async function typeCheck(project: string, name: string, compilerOptions: Record<
 describe("the packed tarball, installed into a user's program", function () {
     this.timeout(240_000);
     let tarball: string;
-    let files: string[];
+    let files: readonly string[];
     const projects: Record<string, string> = {};
 
     before(async () => {
-        // dist/ is built by npm test before the suite; --ignore-scripts keeps `prepare` from building again.
-        const packDir = mkdtempSync(join(tmpdir(), "ncm-pack-"));
-        const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: ROOT });
-        const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
-        files = packed.files.map((f) => f.path);
-        tarball = join(packDir, packed.filename);
+        ({ tarball, files } = await packRepository());
         for (const [which, version] of Object.entries(PULUMI_VERSIONS)) projects[which] = await installedProgram(version, tarball);
     });
 
