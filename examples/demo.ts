@@ -1,7 +1,7 @@
 // `npm run demo`: starts the local NCP API emulator with the shipped data, points the package at it, runs the
 // program in examples/member-outputs as a Pulumi program would run (in-process, under Pulumi's mocks) and shows
 // its stack outputs. Where the Pulumi CLI is installed it also runs `pulumi preview` on a throwaway local backend.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
         await showProgramOutputs();
         const mcc = emulator.requests.filter((r) => r.api === "mcc").length;
         console.log(`\nThe emulator answered ${emulator.requests.length} signed requests (${mcc} MCC pages).`);
-        previewWithPulumiCli();
+        await previewWithPulumiCli();
     } finally {
         await emulator.close();
     }
@@ -50,7 +50,7 @@ function shorten(value: unknown): string {
     return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
 }
 
-function previewWithPulumiCli(): void {
+async function previewWithPulumiCli(): Promise<void> {
     if (spawnSync("pulumi", ["version"], { stdio: "ignore" }).status !== 0) {
         console.log("\nThe Pulumi CLI is not installed here: skipping `pulumi preview` (install it to see the same outputs in a preview).");
         return;
@@ -59,15 +59,18 @@ function previewWithPulumiCli(): void {
     const stackConfig = join(ROOT, "Pulumi.demo.yaml");
     const hadStackConfig = existsSync(stackConfig);
     const env = { ...process.env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "ncloud-members-demo", PULUMI_SKIP_UPDATE_CHECK: "true" };
-    const run = (...args: string[]) => {
-        const result = spawnSync("pulumi", [...args, "--non-interactive"], { cwd: ROOT, env, stdio: "inherit" });
-        if (result.status !== 0) throw new Error(`pulumi ${args.join(" ")} failed (exit ${result.status})`);
-    };
+    // Not spawnSync: the emulator answering the program lives in this process, so its event loop must keep running.
+    const run = (...args: string[]) =>
+        new Promise<void>((done, fail) => {
+            const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: ROOT, env, stdio: "inherit" });
+            child.on("error", fail);
+            child.on("close", (code) => (code === 0 ? done() : fail(new Error(`pulumi ${args.join(" ")} failed (exit ${code})`))));
+        });
     console.log(`\nRunning \`pulumi preview\` against the emulator, on a throwaway local backend (${backend}):`);
     try {
-        run("stack", "init", "demo");
-        run("config", "set", "--secret", "companyId", COMPANY_ID, "--stack", "demo");
-        run("preview", "--stack", "demo");
+        await run("stack", "init", "demo");
+        await run("config", "set", "--secret", "companyId", COMPANY_ID, "--stack", "demo");
+        await run("preview", "--stack", "demo");
     } finally {
         rmSync(backend, { recursive: true, force: true });
         if (!hadStackConfig) rmSync(stackConfig, { force: true });

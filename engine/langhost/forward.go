@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -77,7 +78,13 @@ func (f *Forward) GetRequiredPackages(ctx context.Context, req *pulumirpc.GetReq
 	return f.Client.GetRequiredPackages(ctx, req)
 }
 
+// Run passes the program as a path: today's engine sends the project's `main` folder as ProgramInfo and the
+// entry point relative to it ("."), where the older hosts take Program relative to Pwd, the project's root, and
+// so ran the root's package instead of `main`.
 func (f *Forward) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
+	if dir := req.GetInfo().GetProgramDirectory(); dir != "" {
+		req.Program = filepath.Join(dir, req.GetInfo().GetEntryPoint()) //nolint:staticcheck // what the older hosts read
+	}
 	return f.Client.Run(ctx, req)
 }
 

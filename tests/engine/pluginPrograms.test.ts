@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { startEmulator, type EmulatorData, type RunningEmulator } from "../../emulator";
+import { CANARY_SECRET, shippedDataWithTestKeys } from "../helpers/emulator";
+import { assertNoLeaks } from "../helpers/leakSweep";
+import { isCiphertext, PulumiEngine } from "../helpers/pulumiEngine";
+
+const ROOT = join(__dirname, "..", "..");
+const PLUGIN = join(ROOT, "plugin");
+const COMPANY = "48128f23-e29b-496e-aa04-1f741fed86bc";
+
+describe("programs in other languages under the real Pulumi CLI, through the provider plugin", function () {
+    this.timeout(600_000);
+    let data: EmulatorData;
+    let emulator: RunningEmulator;
+    let engine: PulumiEngine;
+
+    before(async () => {
+        data = shippedDataWithTestKeys();
+        emulator = await startEmulator({ data });
+        engine = new PulumiEngine(emulator.url);
+    });
+    after(async () => {
+        await emulator?.close();
+    });
+
+    const inDept = (...depts: string[]) => data.mccCompanies[COMPANY].filter((u) => depts.includes(u.deptExternalKey as string));
+
+    it("Python: a fresh project, `pulumi package add <path>/plugin`, then examples/python-members: up, outputs, no changes after", async () => {
+        const dir = mkdtempSync(join(tmpdir(), "ncm-engine-python-"));
+        // The example's Pulumi.yaml without the `packages` entry that `pulumi package add` writes, and its requirements.
+        const project = parse(readFileSync(join(ROOT, "examples", "python-members", "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
+        delete project.packages;
+        writeFileSync(join(dir, "Pulumi.yaml"), JSON.stringify(project));
+        copyFileSync(join(ROOT, "examples", "python-members", "requirements.txt"), join(dir, "requirements.txt"));
+
+        const added = await engine.ok(dir, ["package", "add", PLUGIN]);
+        assert.match(added.stdout + added.stderr, /import pulumi_ncloud_members/);
+        assert.deepEqual((parse(readFileSync(join(dir, "Pulumi.yaml"), "utf8")) as { packages: unknown }).packages, { "ncloud-members": PLUGIN });
+        assert.ok(existsSync(join(dir, "sdks", "ncloud-members", "pulumi_ncloud_members", "get_mcc_users.py")), "the generated Python SDK");
+        assert.ok(existsSync(join(dir, "venv", "bin", "python")), "the language host made the project's virtualenv");
+
+        copyFileSync(join(ROOT, "examples", "python-members", "__main__.py"), join(dir, "__main__.py"));
+        const stack = await engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+        const up = await stack.up();
+        assert.deepEqual(await stack.outputs(), {
+            gatePassedFor: ["platform-admin", "security-admin", "finops"],
+            dept01Total: "[secret]",
+            staffCount: inDept("dept01", "dept02").length,
+        });
+        assert.equal((await stack.outputs(true)).dept01Total, data.mccCompanies[COMPANY].length);
+        assert.equal((await stack.preview("--expect-no-changes")).code, 0);
+
+        const state = await stack.exportState();
+        assert.ok(!state.text.includes(CANARY_SECRET), "the state file holds the secret key");
+        const staff = state.resources.find((r) => r.urn.endsWith("::staff"))!;
+        assert.equal(staff.type, "ncloud-members:index:MccUsers");
+        assert.ok(isCiphertext(staff.outputs!.users), "users are ciphertext");
+        assertNoLeaks("python up", [up.stdout, up.stderr]);
+    });
+
+    it("YAML: examples/yaml-members with `pulumi up`: the functions' and the resource's outputs; no changes after", async () => {
+        const dir = mkdtempSync(join(tmpdir(), "ncm-engine-yaml-"));
+        const program = readFileSync(join(ROOT, "examples", "yaml-members", "Pulumi.yaml"), "utf8");
+        assert.match(program, /ncloud-members: \.\.\/\.\.\/plugin\n/);
+        writeFileSync(join(dir, "Pulumi.yaml"), program.replace("ncloud-members: ../../plugin", `ncloud-members: ${PLUGIN}`));
+
+        const stack = await engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+        const up = await stack.up();
+        const outputs = await stack.outputs(true);
+        assert.deepEqual(
+            (outputs.joinedAdmins as { memberName: string }[]).map((a) => a.memberName),
+            data.organizationGroups["321"].filter((a) => a.memberStatusCode === "JOIN").map((a) => a.memberName),
+        );
+        assert.equal(outputs.dept01Count, data.mccCompanies[COMPANY].length);
+        assert.equal(outputs.staffCount, inDept("dept01", "dept02").length);
+        assert.match(String(outputs.staffListHash), /^sha256:[0-9a-f]{64}$/);
+        assert.equal((await stack.preview("--expect-no-changes")).code, 0);
+
+        const state = await stack.exportState();
+        assert.ok(!state.text.includes(CANARY_SECRET), "the state file holds the secret key");
+        assert.ok(isCiphertext(state.resources.find((r) => r.urn.endsWith("::staff"))!.outputs!.users), "users are ciphertext");
+        assertNoLeaks("yaml up", [up.stdout, up.stderr]);
+    });
+});
