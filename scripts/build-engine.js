@@ -21,6 +21,7 @@ const PINNED = /github\.com\/pulumi\/pulumi\/pkg\/v3 (v\d+\.\d+\.\d+)/.exec(read
 const UPSTREAM = [
     { dir: "language-nodejs", pkg: "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs", out: join(LIBEXEC, "pulumi-language-nodejs-v3.68.0") },
     { dir: "language-python", pkg: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python", out: join(LIBEXEC, "pulumi-language-python-v3.79.0") },
+    { dir: "language-go", pkg: "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go", out: join(LIBEXEC, "pulumi-language-go-v3.66.0") },
     { dir: "language-yaml", pkg: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml", out: join(BIN, "pulumi-language-yaml") },
 ];
 

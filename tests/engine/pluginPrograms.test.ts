@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { parse } from "yaml";
 import { startEmulator, type EmulatorData, type RunningEmulator } from "../../emulator";
 import { CANARY_SECRET, shippedDataWithTestKeys } from "../helpers/emulator";
@@ -11,6 +13,7 @@ import { isCiphertext, PulumiEngine } from "../helpers/pulumiEngine";
 const ROOT = join(__dirname, "..", "..");
 const PLUGIN = join(ROOT, "plugin");
 const COMPANY = "48128f23-e29b-496e-aa04-1f741fed86bc";
+const run = promisify(execFile);
 
 describe("programs in other languages under the real Pulumi CLI, through the provider plugin", function () {
     this.timeout(600_000);
@@ -84,5 +87,36 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         assert.ok(!state.text.includes(CANARY_SECRET), "the state file holds the secret key");
         assert.ok(isCiphertext(state.resources.find((r) => r.urn.endsWith("::staff"))!.outputs!.users), "users are ciphertext");
         assertNoLeaks("yaml up", [up.stdout, up.stderr]);
+    });
+
+    it("Go: `go mod init`, `pulumi package add <path>/plugin`, then examples/go-members: the generated SDK compiles, up, no changes after", async () => {
+        const dir = mkdtempSync(join(tmpdir(), "ncm-engine-go-"));
+        const project = parse(readFileSync(join(ROOT, "examples", "go-members", "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
+        delete project.packages;
+        writeFileSync(join(dir, "Pulumi.yaml"), JSON.stringify(project));
+        await run("go", ["mod", "init", "go-members"], { cwd: dir });
+
+        await engine.ok(dir, ["package", "add", PLUGIN]);
+        assert.ok(existsSync(join(dir, "sdks", "ncloud-members", "ncloudmembers", "getOrganizationAccounts.go")), "the generated Go SDK");
+        assert.match(
+            readFileSync(join(dir, "go.mod"), "utf8"),
+            /replace github\.com\/pulumi-ncloud-members\/pulumi-ncloud-members\/sdk\/go => \.\/sdks\/ncloud-members/,
+        );
+
+        copyFileSync(join(ROOT, "examples", "go-members", "main.go"), join(dir, "main.go"));
+        await run("go", ["mod", "tidy"], { cwd: dir, env: engine.env });
+        await run("go", ["vet", "./..."], { cwd: dir, env: engine.env });
+
+        const stack = await engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+        const up = await stack.up();
+        assert.deepEqual(await stack.outputs(), {
+            joinedAdmins: data.organizationGroups["321"].filter((a) => a.memberStatusCode === "JOIN").map((a) => a.memberName),
+            staffCount: inDept("dept01", "dept02").length,
+        });
+        assert.equal((await stack.preview("--expect-no-changes")).code, 0);
+        const state = await stack.exportState();
+        assert.ok(!state.text.includes(CANARY_SECRET), "the state file holds the secret key");
+        assert.ok(isCiphertext(state.resources.find((r) => r.urn.endsWith("::staff"))!.outputs!.users), "users are ciphertext");
+        assertNoLeaks("go up", [up.stdout, up.stderr]);
     });
 });

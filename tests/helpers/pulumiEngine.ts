@@ -50,7 +50,7 @@ export class PulumiEngine {
     run(cwd: string, args: readonly string[]): Promise<PulumiRun> {
         return new Promise((resolve, reject) => {
             execFile("pulumi", [...args, "--non-interactive"], { cwd, env: this.env, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
-                if (error && typeof error.code !== "number") reject(error);
+                if (error && typeof error.code !== "number") reject(new Error(`pulumi could not be run: ${error.message}`, { cause: error }));
                 else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
             });
         });

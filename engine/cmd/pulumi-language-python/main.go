@@ -6,16 +6,13 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/blang/semver"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"github.com/pulumi/pulumi/sdk/v3/python/toolchain"
@@ -61,83 +58,30 @@ func projectFlags() []string {
 	return flags
 }
 
-func (h *host) GeneratePackage(ctx context.Context, req *pulumirpc.GeneratePackageRequest) (*pulumirpc.GeneratePackageResponse, error) {
-	loader, err := schema.NewLoaderClient(req.GetLoaderTarget())
-	if err != nil {
-		return nil, err
-	}
-	defer loader.Close()
-
-	var spec schema.PackageSpec
-	if err := json.Unmarshal([]byte(req.GetSchema()), &spec); err != nil {
-		return nil, err
-	}
-	pkg, diags, err := schema.BindSpec(spec, schema.NewCachedLoader(loader), schema.ValidationOptions{AllowDanglingReferences: true})
-	if err != nil {
-		return nil, err
-	}
-	if diags.HasErrors() {
-		return &pulumirpc.GeneratePackageResponse{Diagnostics: plugin.HclDiagnosticsToRPCDiagnostics(diags)}, nil
-	}
-	files, err := python.GeneratePackage("pulumi-language-python", pkg, req.GetExtraFiles(), schema.NewCachedLoader(loader))
-	if err != nil {
-		return nil, err
-	}
-	for name, data := range files {
-		path := filepath.Join(req.GetDirectory(), name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(path, data, 0o600); err != nil {
-			return nil, err
-		}
-	}
-	return &pulumirpc.GeneratePackageResponse{Diagnostics: plugin.HclDiagnosticsToRPCDiagnostics(diags)}, nil
+func (h *host) GeneratePackage(_ context.Context, req *pulumirpc.GeneratePackageRequest) (*pulumirpc.GeneratePackageResponse, error) {
+	return langhost.GeneratePackage(req, func(pkg *schema.Package, loader schema.ReferenceLoader) (map[string][]byte, error) {
+		return python.GeneratePackage("pulumi-language-python", pkg, req.GetExtraFiles(), loader)
+	})
 }
 
+// Link adds each generated SDK to requirements.txt with Pulumi's own pip toolchain (the only one supported here).
 func (h *host) Link(ctx context.Context, req *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
 	options := req.GetInfo().GetOptions().AsMap()
 	if tc, ok := options["toolchain"].(string); ok && tc != "pip" {
 		return nil, fmt.Errorf("the engine suite's python host links packages with pip only, not %q", tc)
 	}
-	loader, err := schema.NewLoaderClient(req.GetLoaderTarget())
+	linked, err := langhost.LinkedPackages(ctx, req, "python", python.Importer)
 	if err != nil {
 		return nil, err
 	}
-	defer loader.Close()
-	cached := schema.NewCachedLoader(loader)
-
 	distributions := map[string]string{}
 	var imports strings.Builder
-	for _, dep := range req.GetPackages() {
-		name := dep.GetPackage().GetName()
-		if name == "pulumi" {
-			distributions["pulumi"] = dep.GetPath()
-			continue
-		}
-		if dep.GetPackage().GetParameterization() != nil {
-			return nil, fmt.Errorf("the engine suite's python host does not link parameterized package %s", name)
-		}
-		descriptor := &schema.PackageDescriptor{Name: name, DownloadURL: dep.GetPackage().GetServer()}
-		if v, err := semver.Parse(dep.GetPackage().GetVersion()); err == nil {
-			descriptor.Version = &v
-		}
-		ref, err := schema.LoadPackageReferenceV2(ctx, cached, descriptor)
-		if err != nil {
-			return nil, err
-		}
-		pkg, err := ref.Definition()
-		if err != nil {
-			return nil, err
-		}
-		if err := pkg.ImportLanguages(map[string]schema.Language{"python": python.Importer}); err != nil {
-			return nil, err
-		}
-		distribution, module := python.PyPack(ref.Namespace(), ref.Name()), strings.ReplaceAll(ref.Name(), "-", "_")
-		if info, ok := pkg.Language["python"].(python.PackageInfo); ok && info.PackageName != "" {
+	for _, l := range linked {
+		distribution, module := python.PyPack(l.Package.Namespace, l.Package.Name), strings.ReplaceAll(l.Package.Name, "-", "_")
+		if info, ok := l.Package.Language["python"].(python.PackageInfo); ok && info.PackageName != "" {
 			distribution, module = info.PackageName, info.PackageName
 		}
-		distributions[distribution] = dep.GetPath()
+		distributions[distribution] = l.Path
 		fmt.Fprintf(&imports, "  import %s as %s\n", distribution, module)
 	}
 
