@@ -52,14 +52,14 @@ function pulumiOnPath() {
     }
 }
 
-/** A hash of everything that decides what is built: the go.mod/go.sum files, our Go sources, this script. */
+/** A hash of everything that decides what is built: the go.mod and go.sum files, our Go sources, this script. */
 function stamp() {
     const hash = createHash("sha256").update(readFileSync(__filename));
     const walk = (dir) => {
         for (const name of readdirSync(dir).sort()) {
             const path = join(dir, name);
             if (statSync(path).isDirectory()) walk(path);
-            else hash.update(relative(ENGINE, path)).update(readFileSync(path));
+            else if (/^go\.(mod|sum)$|\.go$/.test(name)) hash.update(relative(ENGINE, path)).update(readFileSync(path));
         }
     };
     walk(ENGINE);

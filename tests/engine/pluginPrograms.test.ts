@@ -94,7 +94,7 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         const project = parse(readFileSync(join(ROOT, "examples", "go-members", "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
         delete project.packages;
         writeFileSync(join(dir, "Pulumi.yaml"), JSON.stringify(project));
-        await run("go", ["mod", "init", "go-members"], { cwd: dir });
+        await run("go", ["mod", "init", "go-members"], { cwd: dir, env: engine.env });
 
         await engine.ok(dir, ["package", "add", PLUGIN]);
         assert.ok(existsSync(join(dir, "sdks", "ncloud-members", "ncloudmembers", "getOrganizationAccounts.go")), "the generated Go SDK");

@@ -1,6 +1,6 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { delimiter, join } from "node:path";
 import { ACCESS_KEY, CANARY_SECRET } from "./emulator";
 
@@ -8,6 +8,27 @@ const ROOT = join(__dirname, "..", "..");
 
 /** Where `npm run engine:build` puts the CLI and its language hosts; absent when a `pulumi` on PATH is used. */
 export const ENGINE_BIN = join(ROOT, ".engine", "bin");
+
+/**
+ * The caches of the user running the suite: tests/setup.ts gives every test a fresh HOME, which would make the
+ * Go and pip commands the engine runs build and download everything anew each time.
+ */
+function userCaches(): NodeJS.ProcessEnv {
+    const home = userInfo().homedir;
+    const go = (name: string) => {
+        try {
+            return execFileSync("go", ["env", name], { encoding: "utf8", env: { ...process.env, HOME: home } }).trim();
+        } catch {
+            return undefined;
+        }
+    };
+    return {
+        GOMODCACHE: go("GOMODCACHE"),
+        GOCACHE: go("GOCACHE"),
+        GOPATH: go("GOPATH"),
+        PIP_CACHE_DIR: process.env.PIP_CACHE_DIR ?? join(home, ".cache", "pip"),
+    };
+}
 
 /** What one `pulumi` command printed, and how it exited. */
 export interface PulumiRun {
@@ -42,6 +63,7 @@ export class PulumiEngine {
             NCLOUD_SECRET_KEY: CANARY_SECRET,
             NCLOUD_ORGANIZATION_ENDPOINT: endpoint,
             NCLOUD_MCC_ENDPOINT: endpoint,
+            ...userCaches(),
             ...env,
         };
     }
