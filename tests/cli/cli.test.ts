@@ -97,6 +97,35 @@ describe("the ncloud-members command", function () {
         assert.match(unknownKey.stderr, /unknown query key\(s\) compnay; use group, filters, filter, fields, site, endpoint/);
     });
 
+    it('Terraform mode: a key sent as "" or null is not given, so the command line\'s flag holds, and it is no error', async () => {
+        for (const value of ["", null]) {
+            const query = JSON.stringify({ group: String(ORG_GROUP), endpoint: value, site: value, filters: value, fields: value });
+            const result = await runCli(["org-accounts", "--terraform-external", ...endpoint()], { stdin: query });
+            assert.equal(result.code, 0, result.stderr);
+            assert.deepEqual(JSON.parse((JSON.parse(result.stdout) as { accounts: string }).accounts), organizationAccounts());
+        }
+        assert.equal(ctx.emulator.requests.length, 2, "both reached the emulator named by --endpoint");
+    });
+
+    it("Terraform mode: a query past 64 KiB is decoded whole, even with a Korean character across two reads of stdin", async () => {
+        // The filter value 김1 with the first byte of 김 at byte 65,535: the last byte of the first 64 KiB read.
+        const query = (pad: number) =>
+            JSON.stringify({
+                company: COMPANY,
+                endpoint: ctx.emulator.url,
+                filters: JSON.stringify([{ name: "i18nNames.ko_KR", values: ["x".repeat(pad), "김1"] }]),
+            });
+        const pad = 65_535 - Buffer.from(query(0)).indexOf(Buffer.from("김1"));
+        assert.equal(Buffer.from(query(pad)).indexOf(Buffer.from("김")), 65_535);
+        const result = await runCli(["mcc-users", "--terraform-external"], { stdin: query(pad) });
+        assert.equal(result.code, 0, result.stderr);
+        const users = JSON.parse((JSON.parse(result.stdout) as { users: string }).users) as { externalKey: string }[];
+        assert.deepEqual(
+            users.map((u) => u.externalKey),
+            ["user000001"],
+        );
+    });
+
     const exits: [string, string[], number, RegExp][] = [
         [
             "an API error exits 1 with the NCP code and trace id on one line",
