@@ -1,11 +1,13 @@
 import isSafeRegex from "safe-regex2";
 import { describeValue } from "./arguments";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
+import { normalForm } from "./normalForm";
 
 /**
  * A filter in the style of terraform-provider-ncloud's data sources. Filters AND together; the values of
  * one filter OR together. An item matches a value when its field, as text, equals it, or, with
- * `regex: true`, when the regular expression finds a match in it (anchor with `^…$` for a whole match).
+ * `regex: true`, when the regular expression finds a match in it (anchor with `^…$` for a whole match). Both
+ * sides are compared in Unicode NFC ({@link normalForm}), so a decomposed 홍길동 matches the composed one.
  *
  * @example
  * { name: "deptExternalKey", values: ["dept01", "dept02"] }
@@ -53,15 +55,15 @@ export function compileFilters(fn: string, filters: unknown, isField: (name: str
 }
 
 function equalsTest(values: readonly string[]): (text: string) => boolean {
-    const set = new Set(values);
-    return (text) => set.has(text);
+    const set = new Set(values.map(normalForm));
+    return (text) => set.has(normalForm(text));
 }
 
 function regexTest(fn: string, at: string, values: readonly string[]): (text: string) => boolean {
     const patterns = values.map((v, j) => {
         let pattern: RegExp;
         try {
-            pattern = new RegExp(v);
+            pattern = new RegExp(normalForm(v));
         } catch (error) {
             throw new InvalidArgumentError(fn, `${at}.values[${j}]`, `is not a valid regular expression: ${(error as Error).message}`);
         }
@@ -76,7 +78,10 @@ function regexTest(fn: string, at: string, values: readonly string[]): (text: st
         }
         return pattern;
     });
-    return (text) => patterns.some((p) => p.test(text));
+    return (text) => {
+        const normal = normalForm(text);
+        return patterns.some((p) => p.test(normal));
+    };
 }
 
 /** Keeps the items that pass every filter, in their order. */

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { MccUser } from "../provider/model/MccUser";
 import type { OrganizationAccount } from "../provider/model/OrganizationAccount";
+import { normalForm } from "../provider/normalForm";
 import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
 import { MembershipError, type MembershipVerdict, type MissingMember } from "../provider/errors/MembershipError";
 
@@ -100,7 +101,8 @@ function verdictOf(list: MemberList, requirement: MembershipRequirement): Member
     for (const [key, field] of Object.entries(allowed)) {
         const wanted = requirement[key as keyof MembershipRequirement] as readonly (string | number)[] | undefined;
         if (!wanted) continue;
-        const fold = (v: unknown) => (field === "emailAddr" && typeof v === "string" ? v.toLowerCase() : v);
+        // Names, e-mails and keys compare in Unicode NFC (a decomposed 홍길동 is the same person); e-mails ignore case.
+        const fold = (v: unknown) => (typeof v !== "string" ? v : field === "emailAddr" ? normalForm(v).toLowerCase() : normalForm(v));
         const byValue = new Map(items.map((item) => [fold(item[field]), item]));
         for (const member of wanted) {
             const item = byValue.get(fold(member));

@@ -97,6 +97,15 @@ describe("the ncloud-members command", function () {
         assert.match(unknownKey.stderr, /unknown query key\(s\) compnay; use group, filters, filter, fields, site, endpoint/);
     });
 
+    it("--filter with a decomposed (NFD) Korean name matches the composed name, and prints it as the server sent it", async () => {
+        const result = await runCli(["mcc-users", "--company", COMPANY, "--filter", `i18nNames.ko_KR=${"김1".normalize("NFD")}`, ...endpoint()]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.deepEqual(
+            JSON.parse(result.stdout),
+            mccUsers(7).filter((u) => u.externalKey === "user000001"),
+        );
+    });
+
     it('Terraform mode: a key sent as "" or null is not given, so the command line\'s flag holds, and it is no error', async () => {
         for (const value of ["", null]) {
             const query = JSON.stringify({ group: String(ORG_GROUP), endpoint: value, site: value, filters: value, fields: value });

@@ -61,6 +61,26 @@ describe("getMccUsers against the emulator", () => {
     });
 });
 
+describe("text the user gave, compared in one Unicode form", () => {
+    const ctx = useEmulator();
+
+    it("a decomposed (NFD) Korean filter value matches the composed (NFC) name the server holds, exact and regex; the result stays as sent", async () => {
+        const nfd = "김1".normalize("NFD");
+        assert.notEqual(nfd, "김1");
+        for (const filter of [
+            { name: "i18nNames.ko_KR", values: [nfd] },
+            { name: "i18nNames.ko_KR", values: [`^${nfd}$`], regex: true },
+        ]) {
+            const result = await getMccUsers({ companyId: COMPANY, filters: [filter] }, ctx.opts);
+            assert.deepEqual(
+                result.users.map((u) => u.externalKey),
+                ["user000001"],
+            );
+            assert.equal(result.users[0].i18nNames?.ko_KR, "김1");
+        }
+    });
+});
+
 describe("getMccUsers pagination", () => {
     const big = mccUsers(2_345);
     const exact = mccUsers(300, "exact");

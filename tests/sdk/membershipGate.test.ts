@@ -50,6 +50,11 @@ describe("membership gates", () => {
         );
     });
 
+    it("a member named in decomposed (NFD) Hangul is the same member as the composed name the server holds", async () => {
+        const group = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, ctx.opts);
+        assert.deepEqual(checkMembers(group, { memberNames: ["멤버03".normalize("NFD")], joined: true }), { ok: true, missing: [], count: 2, message: "" });
+    });
+
     it("invited counts as a member unless joined is asked", async () => {
         const group = await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, ctx.opts);
         assert.equal(checkMembers(group, { memberNames: ["MemberAccount01"] }).ok, true);
