@@ -43,7 +43,7 @@ export class MccUsers extends pulumi.dynamic.Resource {
     declare readonly userCount: pulumi.Output<number>;
     /** The server's count of all members of the company, before filters. */
     declare readonly total: pulumi.Output<number>;
-    /** `sha256:…` of the list: how a preview tells that the remote list changed. */
+    /** `sha256:…` of the list, whatever order the server gives it in: how a preview tells that the remote list changed. */
     declare readonly contentHash: pulumi.Output<string>;
 
     constructor(name: string, args: MccUsersArgs, opts?: pulumi.CustomResourceOptions) {

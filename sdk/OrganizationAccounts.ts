@@ -34,7 +34,7 @@ export class OrganizationAccounts extends pulumi.dynamic.Resource {
     declare readonly accounts: pulumi.Output<OrganizationAccount[]>;
     /** How many accounts passed the filters. */
     declare readonly accountCount: pulumi.Output<number>;
-    /** `sha256:…` of the list: how a preview tells that the remote list changed. */
+    /** `sha256:…` of the list, whatever order the server gives it in: how a preview tells that the remote list changed. */
     declare readonly contentHash: pulumi.Output<string>;
 
     constructor(name: string, args: OrganizationAccountsArgs, opts?: pulumi.CustomResourceOptions) {

@@ -2,10 +2,28 @@ import { createHash } from "node:crypto";
 
 /**
  * A SHA-256 of a list's content and of the other outputs read with it (`extra`, e.g. MCC's `total`),
- * independent of the order of keys within each item, so that one stored string tells whether anything read
- * from the remote side changed, without comparing whole lists in state.
+ * independent of the order of the items and of the keys within each item, so that one stored string tells
+ * whether anyone joined, left or changed, without comparing whole lists in state. A gateway that returns the
+ * same members in another order changes nothing.
+ *
+ * @returns `sha256:<64 hex digits>`
  */
 export function contentHash(list: readonly unknown[], extra: Readonly<Record<string, unknown>> = {}): string {
+    const hash = createHash("sha256");
+    for (const item of list.map(canonicalJson).sort()) hash.update(item).update("\n");
+    if (Object.keys(extra).length > 0) hash.update(canonicalJson(extra));
+    return `sha256:${hash.digest("hex")}`;
+}
+
+/**
+ * Whether `stored`, a `contentHash` kept in state, still describes the list read now. Version 0.1.0 hashed the
+ * items in the server's order; such a hash still matches while that order holds, so upgrading shows no change.
+ */
+export function sameContent(stored: unknown, list: readonly unknown[], extra: Readonly<Record<string, unknown>> = {}): boolean {
+    return stored === contentHash(list, extra) || stored === orderedHash(list, extra);
+}
+
+function orderedHash(list: readonly unknown[], extra: Readonly<Record<string, unknown>>): string {
     const hash = createHash("sha256");
     for (const item of list) hash.update(canonicalJson(item)).update("\n");
     if (Object.keys(extra).length > 0) hash.update(canonicalJson(extra));

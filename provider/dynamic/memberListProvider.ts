@@ -4,7 +4,7 @@ import type { dynamic } from "@pulumi/pulumi";
 import { settingsChain, type SourceLoader } from "../credentials/settingsChain";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS, readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
-import { contentHash } from "./contentHash";
+import { contentHash, sameContent } from "./contentHash";
 
 // How the engine sends a value it does not know yet (during preview): @pulumi/pulumi's runtime/rpc unknownValue.
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -81,12 +81,12 @@ function makeProvider(kind: MemberList, sources: ProviderSources): MemberListPro
             return Promise.resolve({ inputs, failures });
         },
         // A change when the inputs changed, or when the outputs read now (the list and every other output that can
-        // change, such as MCC's total) no longer hash to what state holds.
+        // change, such as MCC's total) no longer hash to what state holds, whatever order the server lists them in.
         async diff(_id: string, olds: Props, news: Props) {
             const inputs = inputsOf(news);
             if (containsUnknown(inputs) || !isDeepStrictEqual(inputsOf(olds), inputs)) return { changes: true };
             const { list, extra } = await kind.read(inputs, context(kind.type));
-            return { changes: contentHash(list, extra) !== olds.contentHash };
+            return { changes: !sameContent(olds.contentHash, list, extra) };
         },
         async create(inputs: Props) {
             return { id: kind.id(inputs), outs: await outputs(inputsOf(inputs)) };

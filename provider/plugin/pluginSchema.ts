@@ -48,7 +48,7 @@ const PAGE_SIZE_PROPERTY = integer(
 const ACCOUNTS = list(ref("OrganizationAccount"), "The accounts that pass the filters, in the API's order.");
 const USERS = list(ref("MccUser"), "The members that pass the filters, in the server's order.");
 const TOTAL = integer("The server's count of all members of the company, before filters.");
-const CONTENT_HASH = text("`sha256:…` of the list and the other outputs read with it: how a preview tells that the remote side changed.");
+const CONTENT_HASH = text("`sha256:…` of the list (in any order) and the other outputs read with it: how a preview tells that the remote side changed.");
 
 /**
  * The package schema the plugin serves (`GetSchema`): the two functions, the two read-only resources, their

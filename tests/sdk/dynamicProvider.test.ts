@@ -105,6 +105,22 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         assert.equal(ctx.emulator.requests.length, 2);
     });
 
+    it("the server listing the same members in another order is no change; someone leaving still is", async () => {
+        const group = data.organizationGroups[String(ORG_GROUP)];
+        const company = data.mccCompanies[COMPANY];
+        data.organizationGroups[String(ORG_GROUP)] = [...group].reverse();
+        data.mccCompanies[COMPANY] = [...company].reverse();
+        try {
+            assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, org.inputs), "none");
+            assert.equal(await host.diff(MCC_URN, mccState.id, mccState.properties, mcc.inputs), "none");
+            data.organizationGroups[String(ORG_GROUP)] = [...group].reverse().slice(1);
+            assert.equal(await host.diff(ORG_URN, orgState.id, orgState.properties, org.inputs), "some");
+        } finally {
+            data.organizationGroups[String(ORG_GROUP)] = group;
+            data.mccCompanies[COMPANY] = company;
+        }
+    });
+
     it("Diff reports a change, without asking NCP, when the inputs changed", async () => {
         assert.equal(
             await host.diff(ORG_URN, orgState.id, orgState.properties, { ...org.inputs, filters: [{ name: "memberStatusCode", values: ["JOIN"] }] }),

@@ -265,6 +265,12 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
                     })
                 ).getChanges();
             assert.equal(await diff(state), provider.DiffResponse.DiffChanges.DIFF_NONE);
+            big.reverse();
+            try {
+                assert.equal(await diff(state), provider.DiffResponse.DiffChanges.DIFF_NONE, "the same members in another order are no change");
+            } finally {
+                big.reverse();
+            }
             ctx.emulator.requests.length = 0;
             big.push({ externalKey: "joined-outside-the-filter", deptExternalKey: "dept03" });
             try {
