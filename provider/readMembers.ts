@@ -76,8 +76,14 @@ export async function readOrganizationAccounts(query: OrganizationAccountsQuery,
     const filters = ORGANIZATION_ACCOUNTS_CHECKS.filters(fn, query.filters);
     const connection = resolveConnection("organization", context.sources);
     const policy = requestPolicy(fn, context.settings ?? {});
-    const accounts = await shared(context, policy, connection, ["organization", organizationGroupNo], organizationAccountsPath(organizationGroupNo), (p) =>
-        requestOrganizationAccounts(connection, organizationGroupNo, p),
+    const accounts = await shared(
+        context,
+        policy,
+        connection,
+        ["organization", organizationGroupNo],
+        organizationAccountsPath(organizationGroupNo),
+        (p) => requestOrganizationAccounts(connection, organizationGroupNo, p),
+        (list) => list.length,
     );
     return { organizationGroupNo, ...(query.filters ? { filters: query.filters } : {}), accounts: applyFilters(accounts, filters) };
 }
@@ -105,6 +111,7 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
             }
             return { users, total };
         },
+        (listing) => listing.users.length,
     );
     return {
         companyId: company.companyId,
@@ -156,6 +163,7 @@ function shared<T>(
     question: readonly (string | number)[],
     displayPath: string,
     run: (policy: RequestPolicy, onProgress?: (received: number, total: number) => void) => Promise<T>,
+    members: (result: T) => number,
 ): Promise<T> {
     const onProgress = context.settings?.onProgress;
     if (context.settings?.share === false) return run(policy, onProgress);
@@ -179,5 +187,10 @@ function shared<T>(
         policy.maxUsers,
         policy.maxPages,
     ]);
-    return sharedListings.list(fingerprint, caller, (listing) => run({ ...policy, signal: listing.signal, deadline: listing.deadline }, listing.onProgress));
+    return sharedListings.list(
+        fingerprint,
+        caller,
+        (listing) => run({ ...policy, signal: listing.signal, deadline: listing.deadline }, listing.onProgress),
+        members,
+    );
 }

@@ -26,12 +26,16 @@ interface Entry {
     readonly cancel: AbortController;
     readonly callers: Set<ListingCaller>;
     settled: boolean;
+    /** Members the settled listing holds: what the store's budget counts. */
+    members: number;
 }
 
 // A Pulumi program asks for the same list in several places, and each preview runs them all: one listing
 // answers them. Kept 5 minutes from its start, so a long-lived process still sees membership change; at most
-// 64 listings, so a process that reads many companies does not keep them all.
-const STORE_DEFAULTS = { keepMs: 5 * 60 * 1000, maxEntries: 64 } as const;
+// 64 listings, so a process that reads many companies does not keep them all; and at most 100,000 members in
+// all (about 100 MB of users at the most), so a long-lived plugin that served a few huge companies does not
+// keep them: the oldest go first, and a listing larger than the whole budget is answered but not kept.
+const STORE_DEFAULTS = { keepMs: 5 * 60 * 1000, maxEntries: 64, maxMembers: 100_000 } as const;
 
 /**
  * Listings shared by every caller in the process who asks the same question with the same credentials. A
@@ -42,11 +46,19 @@ export class ListingStore {
     readonly #entries = new Map<string, Entry>();
     readonly #keepMs: number;
     readonly #maxEntries: number;
+    readonly #maxMembers: number;
     readonly #now: () => number;
 
-    constructor(options: { keepMs?: number; maxEntries?: number; now?: () => number } = {}) {
+    /**
+     * @param options.keepMs how long a listing is kept from its start, in milliseconds. @default 300000 (5 minutes)
+     * @param options.maxEntries how many listings are kept or running. @default 64
+     * @param options.maxMembers how many members (users or accounts) the kept listings hold in all; the oldest
+     *   go first. @default 100000
+     */
+    constructor(options: { keepMs?: number; maxEntries?: number; maxMembers?: number; now?: () => number } = {}) {
         this.#keepMs = options.keepMs ?? STORE_DEFAULTS.keepMs;
         this.#maxEntries = options.maxEntries ?? STORE_DEFAULTS.maxEntries;
+        this.#maxMembers = options.maxMembers ?? STORE_DEFAULTS.maxMembers;
         this.#now = options.now ?? Date.now;
     }
 
@@ -56,8 +68,19 @@ export class ListingStore {
         return this.#entries.size;
     }
 
-    /** The listing for `fingerprint`: a running or recent one, or a new one from `start`. */
-    list<T>(fingerprint: string, caller: ListingCaller, start: (run: ListingRun) => Promise<T>): Promise<T> {
+    /** How many members the kept listings hold. */
+    get members(): number {
+        this.#sweep();
+        let members = 0;
+        for (const entry of this.#entries.values()) members += entry.members;
+        return members;
+    }
+
+    /**
+     * The listing for `fingerprint`: a running or recent one, or a new one from `start`. `members` counts what a
+     * finished listing holds, for the store's budget.
+     */
+    list<T>(fingerprint: string, caller: ListingCaller, start: (run: ListingRun) => Promise<T>, members: (result: T) => number = () => 0): Promise<T> {
         this.#sweep();
         const kept = this.#entries.get(fingerprint);
         if (kept) return this.#join(fingerprint, kept, caller) as Promise<T>;
@@ -76,11 +99,15 @@ export class ListingStore {
         const onProgress = (received: number, total: number) => {
             for (const c of callers) c.onProgress?.(received, total);
         };
-        const entry: Entry = { startedAt: this.#now(), result: start({ signal: cancel.signal, deadline, onProgress }), cancel, callers, settled: false };
+        const result = start({ signal: cancel.signal, deadline, onProgress });
+        const entry: Entry = { startedAt: this.#now(), result, cancel, callers, settled: false, members: 0 };
         this.#entries.set(fingerprint, entry);
-        entry.result.then(
-            () => {
+        result.then(
+            (value) => {
                 entry.settled = true;
+                entry.members = members(value);
+                if (entry.members > this.#maxMembers) return this.#forget(fingerprint, entry);
+                this.#keepWithinBudget();
                 const left = this.#keepMs - (this.#now() - entry.startedAt);
                 // Unref'd: a kept listing never holds a process open, and is gone once expired even if nobody asks again.
                 setTimeout(() => this.#forget(fingerprint, entry), Math.max(0, left)).unref();
@@ -128,6 +155,18 @@ export class ListingStore {
                 },
             );
         });
+    }
+
+    /** Drops the oldest finished listings until the kept ones hold at most `maxMembers` members. */
+    #keepWithinBudget(): void {
+        let members = 0;
+        for (const entry of this.#entries.values()) members += entry.members;
+        for (const [fingerprint, entry] of this.#entries) {
+            if (members <= this.#maxMembers) return;
+            if (!entry.settled) continue;
+            members -= entry.members;
+            this.#entries.delete(fingerprint);
+        }
     }
 
     #forget(fingerprint: string, entry: Entry): void {

@@ -112,6 +112,25 @@ describe("the store of shared listings", () => {
         assert.equal(await store.list("a", caller, start), 4, "the oldest was dropped and is listed again");
     });
 
+    it("keeps at most maxMembers members in all, dropping the oldest; a listing larger than the budget is answered but not kept", async () => {
+        const store = new ListingStore({ maxMembers: 10 });
+        let runs = 0;
+        const listOf = (members: number) => () => Promise.resolve({ run: ++runs, users: Array.from({ length: members }, (_, i) => i) });
+        const count = (r: { users: number[] }) => r.users.length;
+        await store.list("a", caller, listOf(4), count);
+        await store.list("b", caller, listOf(4), count);
+        assert.equal(store.members, 8);
+        await store.list("c", caller, listOf(4), count);
+        assert.deepEqual([store.size, store.members], [2, 8], "a went first");
+        assert.equal((await store.list("c", caller, listOf(4), count)).run, 3, "the newest is kept");
+        assert.equal((await store.list("a", caller, listOf(4), count)).run, 4, "the oldest was dropped and is listed again");
+
+        const huge = await store.list("huge", caller, listOf(11), count);
+        assert.equal(huge.users.length, 11, "its caller gets the whole list");
+        assert.deepEqual([store.size, store.members], [2, 8], "the others are still kept");
+        assert.equal((await store.list("huge", caller, listOf(11), count)).run, 6, "not kept: listed again");
+    });
+
     it("forgets a listing keepMs after it started", async () => {
         let now = 1_000;
         const store = new ListingStore({ keepMs: 100, now: () => now });
