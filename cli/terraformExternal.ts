@@ -26,12 +26,7 @@ export async function readTerraformQuery(stdin: Readable, target: string, paged:
     } catch {
         throw new UsageError("--terraform-external: stdin must be the query as one JSON object of strings");
     }
-    if (
-        typeof query !== "object" ||
-        query === null ||
-        Array.isArray(query) ||
-        !Object.values(query).every((v) => typeof v === "string" || v === null)
-    ) {
+    if (typeof query !== "object" || query === null || Array.isArray(query) || !Object.values(query).every((v) => typeof v === "string" || v === null)) {
         throw new UsageError("--terraform-external: the query must be a JSON object whose values are all strings");
     }
     const known = [target, "filters", "filter", "fields", "site", "endpoint", ...(paged ? ["page_size"] : [])];

@@ -101,8 +101,8 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
         async (p, onProgress) => {
             const users: MccUser[] = [];
             let total = 0;
-            const pages = paginateMccUsers({ ...listing.plan, logger: p.logger, onProgress, onRestart: () => (users.length = 0) }, (offset, hooks) =>
-                requestMccUsersPage(company, offset, pageSize, p, hooks),
+            const pages = paginateMccUsers({ ...listing.plan, logger: p.logger, onProgress, onRestart: () => (users.length = 0) }, (offset, limit, hooks) =>
+                requestMccUsersPage(company, offset, limit, p, hooks),
             );
             for await (const page of pages) {
                 // One by one: spreading a listing's pages as arguments overflows the stack past ~100,000 pages.
@@ -129,9 +129,9 @@ export async function readMccUsers(query: MccUsersQuery, context: ReadContext): 
  * checks after it gave pages is an error, not a restart.
  */
 export function iterateMccUsers(query: MccUsersQuery, context: ReadContext): AsyncIterableIterator<MccUsersPage> {
-    const { company, pageSize, policy, plan, filters } = mccUsersListing(query, context);
-    const pages = paginateMccUsers({ ...plan, logger: policy.logger, onProgress: context.settings?.onProgress }, (offset, hooks) =>
-        requestMccUsersPage(company, offset, pageSize, policy, hooks),
+    const { company, policy, plan, filters } = mccUsersListing(query, context);
+    const pages = paginateMccUsers({ ...plan, logger: policy.logger, onProgress: context.settings?.onProgress }, (offset, limit, hooks) =>
+        requestMccUsersPage(company, offset, limit, policy, hooks),
     );
     return filterPages(pages, filters);
 }
@@ -147,7 +147,7 @@ function mccUsersListing(query: MccUsersQuery, context: ReadContext) {
     const filters = MCC_USERS_CHECKS.filters(fn, query.filters);
     const company: MccCompany = { connection: resolveConnection("mcc", context.sources), companyId };
     const policy = requestPolicy(fn, context.settings ?? {});
-    const plan = { listing: mccUsersPath(companyId, true), concurrency: policy.concurrency, maxUsers: policy.maxUsers, maxPages: policy.maxPages };
+    const plan = { listing: mccUsersPath(companyId, true), pageSize, concurrency: policy.concurrency, maxUsers: policy.maxUsers, maxPages: policy.maxPages };
     return { company, pageSize, filters, policy, plan };
 }
 

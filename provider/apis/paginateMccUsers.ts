@@ -10,13 +10,15 @@ import type { SendHooks } from "../transport/sendRequest";
 /** A listing that fails its integrity checks is started again this many times before it is an error. */
 export const LISTING_RESTARTS = 2;
 
-/** Fetches the page of a company's members that starts at `offset`. */
-export type PageFetcher = (offset: number, hooks: SendHooks) => Promise<MccUsersPage>;
+/** Fetches the page of a company's members that holds `limit` members from `offset`. */
+export type PageFetcher = (offset: number, limit: number, hooks: SendHooks) => Promise<MccUsersPage>;
 
 /** How a listing is paged and bounded. */
 export interface PaginationPlan {
     /** The listing's path as errors and logs show it. */
     readonly listing: string;
+    /** Members asked for on the first page; the server may send fewer (its own cap), which then sizes every page. */
+    readonly pageSize: number;
     /** Pages fetched at once after the first; 1 fetches them one after another. */
     readonly concurrency: number;
     readonly maxUsers: number;
@@ -36,10 +38,17 @@ export interface PaginationPlan {
  * The pages of a company's members, in the server's order, each checked before it is given: every integrity
  * rule of a listing is here. The first page gives the total and the page size the server really sends (it may
  * cap `limit`); the other pages are then fetched `concurrency` at a time, fewer while the gateway throttles.
- * Any sign that the pages do not add up to exactly the server's list (a page at another offset or of another
- * size, an empty page before the total, a total that changes, a repeated `externalKey`) starts the listing
- * again, page by page, up to {@link LISTING_RESTARTS} times; then it is an {@link IncompleteListingError}: never
- * a partial or doubled list. A total beyond `maxUsers` or `maxPages` is a {@link ListingTooLargeError}.
+ *
+ * Limit/offset paging skips or repeats a member when the list shifts between two pages (someone before the
+ * page boundary leaves while someone else joins: the total stays the same). So every page after the first
+ * starts one member early and must begin with the member the page before ended with: a page of `n` members
+ * brings `n - 1` new ones, and the pages given are those new ones, without the overlap.
+ *
+ * Any sign that the pages do not add up to exactly the server's list at one moment (a shift, a page at another
+ * offset or of another size, an empty page before the total, a total that changes, a repeated `externalKey`)
+ * starts the listing again, page by page, up to {@link LISTING_RESTARTS} times; then it is an
+ * {@link IncompleteListingError}: never a partial, shifted or doubled list. A total beyond `maxUsers` or
+ * `maxPages` is a {@link ListingTooLargeError}.
  */
 export async function* paginateMccUsers(plan: PaginationPlan, fetchPage: PageFetcher): AsyncGenerator<MccUsersPage, void, undefined> {
     const problems: string[] = [];
@@ -68,25 +77,29 @@ export async function* paginateMccUsers(plan: PaginationPlan, fetchPage: PageFet
 
 async function* onePass(plan: PaginationPlan, fetchPage: PageFetcher, limit: AdaptiveLimit | undefined): AsyncGenerator<MccUsersPage, void, undefined> {
     const check = new ListingCheck(plan);
-    const first = check.accept(await fetchPage(0, {}), 0);
+    const first = check.accept(await fetchPage(0, plan.pageSize, {}), 0);
     const { total } = first;
     const stride = first.users.length;
     if (total > plan.maxUsers) throw new ListingTooLargeError(plan.listing, "maxUsers", total, plan.maxUsers);
-    const pages = stride === 0 ? 1 : Math.ceil(total / stride);
+    // Each later page asks for as many members as the server sent on the first (so no cap cuts it short), one
+    // of them the overlap; with pages of one member, it asks for two.
+    const size = Math.max(2, stride);
+    const step = size - 1;
+    const pages = stride === 0 ? 1 : 1 + Math.ceil(Math.max(0, total - stride) / step);
     if (pages > plan.maxPages) throw new ListingTooLargeError(plan.listing, "maxPages", pages, plan.maxPages);
     yield first;
     if (limit === undefined || limit.max === 1) {
         while (check.received < total) {
-            const offset = check.received;
-            yield check.accept(await fetchPage(offset, {}), offset);
+            const offset = check.received - 1;
+            yield check.acceptOverlapping(await fetchPage(offset, size, {}), offset, Math.min(size, total - offset));
         }
         return;
     }
     function* offsets(): Generator<number> {
-        for (let offset = stride; offset < total; offset += stride) yield offset;
+        for (let start = stride; start < total; start += step) yield start - 1;
     }
-    const pool = orderedPool(offsets(), limit, async (offset, hooks) => ({ offset, page: await fetchPage(offset, hooks) }));
-    for await (const { offset, page } of pool) yield check.accept(page, offset, Math.min(stride, total - offset));
+    const pool = orderedPool(offsets(), limit, async (offset, hooks) => ({ offset, page: await fetchPage(offset, size, hooks) }));
+    for await (const { offset, page } of pool) yield check.acceptOverlapping(page, offset, Math.min(size, total - offset));
 }
 
 /** The integrity rules of one pass over a listing. */
@@ -98,6 +111,24 @@ class ListingCheck {
 
     constructor(plan: PaginationPlan) {
         this.#plan = plan;
+    }
+
+    #lastKey: string | undefined;
+
+    /**
+     * A page that starts one member early: the new members, if its first is the member the page before ended
+     * with (else the list shifted between the two pages) and the rest fit as {@link accept} says.
+     */
+    acceptOverlapping(page: MccUsersPage, offset: number, expected: number): MccUsersPage {
+        if (page.offset !== offset) this.#fail(`asked for offset ${offset}, the server answered offset ${page.offset} (a repeated or shifted page)`);
+        if (page.users.length !== expected) this.#fail(`the page at offset ${offset} has ${page.users.length} users, not ${expected}`);
+        const [overlap, ...fresh] = page.users;
+        if (overlap?.externalKey !== this.#lastKey) {
+            this.#fail(
+                `the list shifted between pages: the page at offset ${offset} starts with ${JSON.stringify(overlap?.externalKey)}, not ${JSON.stringify(this.#lastKey)} which ended the page before (someone left or joined)`,
+            );
+        }
+        return this.accept({ ...page, offset: offset + 1, users: fresh }, offset + 1, expected - 1);
     }
 
     /** The page, if it fits the pages before it; else an IncompleteListingError saying how it does not. */
@@ -113,6 +144,7 @@ class ListingCheck {
             if (!this.#keys.add(user.externalKey)) this.#fail(`externalKey ${JSON.stringify(user.externalKey)} came twice`);
         }
         this.received += page.users.length;
+        if (page.users.length > 0) this.#lastKey = page.users[page.users.length - 1].externalKey;
         if (this.received > total) this.#fail(`the server sent more users than its total of ${total}`);
         this.#plan.onProgress?.(this.received, total);
         return page;

@@ -63,8 +63,9 @@ describe("a listing of very many small pages", () => {
     // many pages, so the pages come from memory.
     it("150,000 pages of one user each come back whole, in order", async () => {
         const total = 150_000;
-        const fetchPage: PageFetcher = (offset) => Promise.resolve({ offset, total, users: [{ externalKey: `k${offset}` }] });
-        const plan = { listing: "/test", concurrency: 32, maxUsers: total, maxPages: total, logger: { debug() {}, warn() {} } };
+        const fetchPage: PageFetcher = (offset, limit) =>
+            Promise.resolve({ offset, total, users: Array.from({ length: Math.min(limit, total - offset) }, (_, i) => ({ externalKey: `k${offset + i}` })) });
+        const plan = { listing: "/test", pageSize: 1, concurrency: 32, maxUsers: total, maxPages: total, logger: { debug() {}, warn() {} } };
         const keys: string[] = [];
         for await (const page of paginateMccUsers(plan, fetchPage)) for (const user of page.users) keys.push(user.externalKey);
         assert.equal(keys.length, total);

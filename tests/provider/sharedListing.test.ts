@@ -36,7 +36,8 @@ describe("one listing per question", () => {
         await getMccUsers({ companyId: COMPANY, pageSize: 50 }, opts);
         await getMccUsers({ companyId: COMPANY }, { ...opts, timeoutMs: 5_000 });
         await getMccUsers({ companyId: COMPANY }, { ...opts, share: false });
-        assert.equal(emulator.requests.length, 3 + 5 + 3 + 3);
+        // Pages after the first overlap the one before by one member: 250 users are 3 pages of 100, or 6 of 50.
+        assert.equal(emulator.requests.length, 3 + 6 + 3 + 3);
     });
 
     it("a failed listing is not kept: the next call tries again", async () => {
@@ -94,8 +95,8 @@ describe("one listing per question", () => {
         const again = await getMccUsers({ companyId: COMPANY }, opts);
         assert.equal(again.users.length, 250);
         const offsets = emulator.requests.map((r) => new URL(r.url, "http://x").searchParams.get("offset"));
-        assert.deepEqual(offsets.slice(-3), ["0", "100", "200"], "a whole new listing from the first page");
-        assert.ok(!offsets.slice(0, -3).includes("200"), "the cancelled listing did not go on to its last page");
+        assert.deepEqual(offsets.slice(-3), ["0", "99", "198"], "a whole new listing from the first page");
+        assert.ok(!offsets.slice(0, -3).includes("198"), "the cancelled listing did not go on to its last page");
     });
 });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Fault, RunningEmulator } from "../../emulator";
-import { getMccUsers, IncompleteListingError, NcloudApiError, type NcloudInvokeOptions } from "../../sdk";
+import { getMccUsers, IncompleteListingError, iterateMccUsers, NcloudApiError, type NcloudInvokeOptions } from "../../sdk";
 import { COMPANY, mccUsers, testData, useEmulator } from "../helpers/emulator";
 
 /** The `limit` and `offset` of each MCC request the emulator saw. */
@@ -57,7 +57,8 @@ describe("getMccUsers against the emulator", () => {
             ["user000001", "user000003"],
         );
         assert.equal(result.total, 7);
-        assert.equal(pages(ctx.emulator).length, 4);
+        // Pages after the first start one member early (the overlap that detects a shifted list): 1 + 5 pages of 2.
+        assert.equal(pages(ctx.emulator).length, 6);
     });
 });
 
@@ -85,7 +86,8 @@ describe("getMccUsers pagination", () => {
     const big = mccUsers(2_345);
     const exact = mccUsers(300, "exact");
     const twice = [...mccUsers(150), mccUsers(150)[120]];
-    const ctx = useEmulator({ data: testData({ mccCompanies: { big, exact, twice }, mccMaxLimit: 100 }) });
+    const data = testData({ mccCompanies: { big, exact, twice }, mccMaxLimit: 100 });
+    const ctx = useEmulator({ data });
     let opts: NcloudInvokeOptions;
     beforeEach(() => (opts = ctx.opts));
 
@@ -95,13 +97,14 @@ describe("getMccUsers pagination", () => {
         assert.deepEqual(result.users, big);
         const seen = pages(ctx.emulator);
         assert.equal(seen[0], "?limit=1000&offset=0", "the first page comes first: it tells the total and the server's page size");
-        assert.deepEqual([...seen].sort(), Array.from({ length: 24 }, (_, i) => `?limit=1000&offset=${i * 100}`).sort(), "each page once");
+        // Then pages of the size the server sent, each starting one member early: 1 + 23 pages of 99 new users.
+        assert.deepEqual([...seen.slice(1)].sort(), Array.from({ length: 23 }, (_, i) => `?limit=100&offset=${(i + 1) * 99}`).sort(), "each page once");
     });
 
     it("stops at a total that is an exact multiple of the page size, without asking for an empty page", async () => {
         const result = await getMccUsers({ companyId: "exact", pageSize: 100 }, opts);
         assert.deepEqual(result.users, exact);
-        assert.deepEqual(pages(ctx.emulator), ["?limit=100&offset=0", "?limit=100&offset=100", "?limit=100&offset=200"]);
+        assert.deepEqual(pages(ctx.emulator), ["?limit=100&offset=0", "?limit=100&offset=99", "?limit=100&offset=198", "?limit=100&offset=297"]);
     });
 
     it("a repeated externalKey is an IncompleteListingError, not a doubled list", async () => {
@@ -116,8 +119,8 @@ describe("getMccUsers pagination", () => {
 
     // Each of these faults, once, is survived by starting the listing again; every time, it is an error.
     const integrityFaults: [string, Fault, RegExp][] = [
-        ["an empty page before the total", { api: "mcc", kind: "empty-page", skip: 2 }, /empty page at offset 200/],
-        ["a repeated page (the server ignores offset)", { api: "mcc", kind: "repeat-page", skip: 1 }, /asked for offset 100, the server answered offset 0/],
+        ["an empty page before the total", { api: "mcc", kind: "empty-page", skip: 2 }, /the page at offset 198 has 0 users, not 100/],
+        ["a repeated page (the server ignores offset)", { api: "mcc", kind: "repeat-page", skip: 1 }, /asked for offset 99, the server answered offset 0/],
         [
             "a page whose users already came, at the right offset",
             {
@@ -125,7 +128,7 @@ describe("getMccUsers pagination", () => {
                 kind: "body",
                 contentType: "application/json",
                 skip: 1,
-                body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 300 }, users: [exact[5]] }),
+                body: JSON.stringify({ page: { count: 100, offset: 99, limit: 100, total: 300 }, users: [exact[99], exact[5], ...exact.slice(101, 199)] }),
             },
             /externalKey "exact000005" came twice/,
         ],
@@ -136,7 +139,7 @@ describe("getMccUsers pagination", () => {
                 kind: "body",
                 contentType: "application/json",
                 skip: 1,
-                body: JSON.stringify({ page: { count: 1, offset: 100, limit: 100, total: 301 }, users: [{ externalKey: "new" }] }),
+                body: JSON.stringify({ page: { count: 100, offset: 99, limit: 100, total: 301 }, users: exact.slice(99, 199) }),
             },
             /page.total changed from 300 to 301/,
         ],
@@ -162,6 +165,46 @@ describe("getMccUsers pagination", () => {
             });
         }
     }
+
+    // Limit/offset paging over a list that shifts: right after the first page is served, the member at index 5
+    // leaves and a newcomer joins at the end, so the total stays 300 and every later page starts one member on.
+    function shiftAfterFirstPage(): { before: typeof exact; after: typeof exact } {
+        const before = exact;
+        const after = [...exact.slice(0, 5), ...exact.slice(6), { externalKey: "newcomer" }];
+        let served = 0;
+        Object.defineProperty(data.mccCompanies, "shifting", {
+            configurable: true,
+            enumerable: true,
+            get: () => (served++ === 0 ? before : after),
+        });
+        return { before, after };
+    }
+
+    for (const concurrency of [1, 8]) {
+        it(`a list that shifts between pages (one leaves, one joins, same total), ${concurrency} page(s) at a time: the listing starts again and returns the list as it is now`, async () => {
+            const { after } = shiftAfterFirstPage();
+            const result = await getMccUsers({ companyId: "shifting" }, { ...opts, concurrency });
+            assert.deepEqual(result.users, after);
+            assert.equal(pages(ctx.emulator).filter((p) => p === "?limit=100&offset=0").length, 2, "the listing started once more");
+        });
+    }
+
+    it("a list that shifts while a caller streams it with iterateMccUsers: an IncompleteListingError, not a shifted list", async () => {
+        shiftAfterFirstPage();
+        const received: string[] = [];
+        await assert.rejects(
+            (async () => {
+                for await (const page of iterateMccUsers({ companyId: "shifting" }, { ...opts, concurrency: 1 }))
+                    received.push(...page.users.map((u) => u.externalKey));
+            })(),
+            (e: unknown) => e instanceof IncompleteListingError && /the list shifted between pages/.test(e.message),
+        );
+        assert.deepEqual(
+            received,
+            exact.slice(0, 100).map((u) => u.externalKey),
+            "only the first page, which was right when it came",
+        );
+    });
 
     it("a page.count that disagrees with its users is a ResponseValidationError", async () => {
         ctx.emulator.setFaults([
