@@ -41,8 +41,18 @@ func Serve(server pulumirpc.LanguageRuntimeServer) error {
 	return <-handle.Done
 }
 
-// Fail ends an adapter that could not start, as a language host does.
-func Fail(err error) {
-	fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
-	os.Exit(1)
+// Main is an adapter's whole life: it starts the real host named `upstream` in libexec/ with `flags` before the
+// engine's own arguments, serves `wrap` of a Forward to it, and exits when the server stops.
+func Main(upstream string, flags []string, wrap func(Forward) pulumirpc.LanguageRuntimeServer) {
+	path, err := Upstream(upstream)
+	if err == nil {
+		var client pulumirpc.LanguageRuntimeClient
+		if client, err = StartUpstream(path, append(flags, os.Args[1:]...)); err == nil {
+			err = Serve(wrap(Forward{Client: client}))
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", filepath.Base(os.Args[0]), err)
+		os.Exit(1)
+	}
 }

@@ -5,10 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
-import { startEmulator, type EmulatorData, type RunningEmulator } from "../../emulator";
-import { CANARY_SECRET, shippedDataWithTestKeys } from "../helpers/emulator";
+import { CANARY_SECRET } from "../helpers/emulator";
 import { assertNoLeaks } from "../helpers/leakSweep";
-import { isCiphertext, PulumiEngine } from "../helpers/pulumiEngine";
+import { isCiphertext, useEngine } from "../helpers/pulumiEngine";
 
 const ROOT = join(__dirname, "..", "..");
 const PLUGIN = join(ROOT, "plugin");
@@ -17,20 +16,9 @@ const run = promisify(execFile);
 
 describe("programs in other languages under the real Pulumi CLI, through the provider plugin", function () {
     this.timeout(600_000);
-    let data: EmulatorData;
-    let emulator: RunningEmulator;
-    let engine: PulumiEngine;
+    const ctx = useEngine();
 
-    before(async () => {
-        data = shippedDataWithTestKeys();
-        emulator = await startEmulator({ data });
-        engine = new PulumiEngine(emulator.url);
-    });
-    after(async () => {
-        await emulator?.close();
-    });
-
-    const inDept = (...depts: string[]) => data.mccCompanies[COMPANY].filter((u) => depts.includes(u.deptExternalKey as string));
+    const inDept = (...depts: string[]) => ctx.data.mccCompanies[COMPANY].filter((u) => depts.includes(u.deptExternalKey as string));
 
     it("Python: a fresh project, `pulumi package add <path>/plugin`, then examples/python-members: up, outputs, no changes after", async () => {
         const dir = mkdtempSync(join(tmpdir(), "ncm-engine-python-"));
@@ -40,21 +28,21 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         writeFileSync(join(dir, "Pulumi.yaml"), JSON.stringify(project));
         copyFileSync(join(ROOT, "examples", "python-members", "requirements.txt"), join(dir, "requirements.txt"));
 
-        const added = await engine.ok(dir, ["package", "add", PLUGIN]);
+        const added = await ctx.engine.ok(dir, ["package", "add", PLUGIN]);
         assert.match(added.stdout + added.stderr, /import pulumi_ncloud_members/);
         assert.deepEqual((parse(readFileSync(join(dir, "Pulumi.yaml"), "utf8")) as { packages: unknown }).packages, { "ncloud-members": PLUGIN });
         assert.ok(existsSync(join(dir, "sdks", "ncloud-members", "pulumi_ncloud_members", "get_mcc_users.py")), "the generated Python SDK");
         assert.ok(existsSync(join(dir, "venv", "bin", "python")), "the language host made the project's virtualenv");
 
         copyFileSync(join(ROOT, "examples", "python-members", "__main__.py"), join(dir, "__main__.py"));
-        const stack = await engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+        const stack = await ctx.engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
         const up = await stack.up();
         assert.deepEqual(await stack.outputs(), {
             gatePassedFor: ["platform-admin", "security-admin", "finops"],
             dept01Total: "[secret]",
             staffCount: inDept("dept01", "dept02").length,
         });
-        assert.equal((await stack.outputs(true)).dept01Total, data.mccCompanies[COMPANY].length);
+        assert.equal((await stack.outputs(true)).dept01Total, ctx.data.mccCompanies[COMPANY].length);
         assert.equal((await stack.preview("--expect-no-changes")).code, 0);
 
         const state = await stack.exportState();
@@ -71,14 +59,14 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         assert.match(program, /ncloud-members: \.\.\/\.\.\/plugin\n/);
         writeFileSync(join(dir, "Pulumi.yaml"), program.replace("ncloud-members: ../../plugin", `ncloud-members: ${PLUGIN}`));
 
-        const stack = await engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+        const stack = await ctx.engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
         const up = await stack.up();
         const outputs = await stack.outputs(true);
         assert.deepEqual(
             (outputs.joinedAdmins as { memberName: string }[]).map((a) => a.memberName),
-            data.organizationGroups["321"].filter((a) => a.memberStatusCode === "JOIN").map((a) => a.memberName),
+            ctx.data.organizationGroups["321"].filter((a) => a.memberStatusCode === "JOIN").map((a) => a.memberName),
         );
-        assert.equal(outputs.dept01Count, data.mccCompanies[COMPANY].length);
+        assert.equal(outputs.dept01Count, ctx.data.mccCompanies[COMPANY].length);
         assert.equal(outputs.staffCount, inDept("dept01", "dept02").length);
         assert.match(String(outputs.staffListHash), /^sha256:[0-9a-f]{64}$/);
         assert.equal((await stack.preview("--expect-no-changes")).code, 0);
@@ -94,9 +82,9 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         const project = parse(readFileSync(join(ROOT, "examples", "go-members", "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
         delete project.packages;
         writeFileSync(join(dir, "Pulumi.yaml"), JSON.stringify(project));
-        await run("go", ["mod", "init", "go-members"], { cwd: dir, env: engine.env });
+        await run("go", ["mod", "init", "go-members"], { cwd: dir, env: ctx.engine.env });
 
-        await engine.ok(dir, ["package", "add", PLUGIN]);
+        await ctx.engine.ok(dir, ["package", "add", PLUGIN]);
         assert.ok(existsSync(join(dir, "sdks", "ncloud-members", "ncloudmembers", "getOrganizationAccounts.go")), "the generated Go SDK");
         assert.match(
             readFileSync(join(dir, "go.mod"), "utf8"),
@@ -104,13 +92,13 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         );
 
         copyFileSync(join(ROOT, "examples", "go-members", "main.go"), join(dir, "main.go"));
-        await run("go", ["mod", "tidy"], { cwd: dir, env: engine.env });
-        await run("go", ["vet", "./..."], { cwd: dir, env: engine.env });
+        await run("go", ["mod", "tidy"], { cwd: dir, env: ctx.engine.env });
+        await run("go", ["vet", "./..."], { cwd: dir, env: ctx.engine.env });
 
-        const stack = await engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+        const stack = await ctx.engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
         const up = await stack.up();
         assert.deepEqual(await stack.outputs(), {
-            joinedAdmins: data.organizationGroups["321"].filter((a) => a.memberStatusCode === "JOIN").map((a) => a.memberName),
+            joinedAdmins: ctx.data.organizationGroups["321"].filter((a) => a.memberStatusCode === "JOIN").map((a) => a.memberName),
             staffCount: inDept("dept01", "dept02").length,
         });
         assert.equal((await stack.preview("--expect-no-changes")).code, 0);

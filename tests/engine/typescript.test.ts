@@ -2,29 +2,18 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmulator, type EmulatorData, type RunningEmulator } from "../../emulator";
-import { CANARY_SECRET, shippedDataWithTestKeys } from "../helpers/emulator";
+import { CANARY_SECRET } from "../helpers/emulator";
 import { assertNoLeaks } from "../helpers/leakSweep";
-import { locked, npmInstall, packRepository, repackAsVersion, type PackedPackage } from "../helpers/packedPackage";
-import { isCiphertext, PulumiEngine, type PulumiStack } from "../helpers/pulumiEngine";
+import { locked, npmInstall, packRepository, PULUMI_NEW_TYPESCRIPT, repackAsVersion, type PackedPackage } from "../helpers/packedPackage";
+import { isCiphertext, useEngine, type PulumiStack } from "../helpers/pulumiEngine";
 
 const ROOT = join(__dirname, "..", "..");
 const COMPANY = "48128f23-e29b-496e-aa04-1f741fed86bc";
 
-// The tsconfig and dependencies `pulumi new typescript` writes; the package from its packed tarball.
-const TSCONFIG = {
-    compilerOptions: {
-        strict: true,
-        outDir: "bin",
-        target: "es2020",
-        module: "commonjs",
-        moduleResolution: "node",
-        sourceMap: true,
-        experimentalDecorators: true,
-    },
-};
-
-/** A folder of TypeScript programs sharing one `npm install` of the packed package, as a user's monorepo would. */
+/**
+ * A folder of TypeScript programs sharing one `npm install` of the packed package, as a user's monorepo would,
+ * with the tsconfig and dependencies `pulumi new typescript` writes.
+ */
 async function typescriptPrograms(packed: PackedPackage): Promise<string> {
     const root = mkdtempSync(join(tmpdir(), "ncm-engine-ts-"));
     writeFileSync(
@@ -36,7 +25,7 @@ async function typescriptPrograms(packed: PackedPackage): Promise<string> {
             devDependencies: { typescript: locked("typescript"), "@types/node": locked("@types/node") },
         }),
     );
-    writeFileSync(join(root, "tsconfig.json"), JSON.stringify(TSCONFIG));
+    writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: PULUMI_NEW_TYPESCRIPT }));
     await npmInstall(root);
     return root;
 }
@@ -63,21 +52,13 @@ function assertStateKeepsSecrets(text: string): void {
 
 describe("TypeScript programs under the real Pulumi CLI (the package from its packed tarball)", function () {
     this.timeout(600_000);
-    let data: EmulatorData;
-    let emulator: RunningEmulator;
-    let engine: PulumiEngine;
+    const ctx = useEngine();
     let packed: PackedPackage;
     let programs: string;
 
     before(async () => {
-        data = shippedDataWithTestKeys();
-        emulator = await startEmulator({ data });
-        engine = new PulumiEngine(emulator.url);
         packed = await packRepository();
         programs = await typescriptPrograms(packed);
-    });
-    after(async () => {
-        await emulator?.close();
     });
 
     it("member-outputs: `pulumi up` gives the documented outputs, personal data as secrets; a preview right after changes nothing", async () => {
@@ -86,19 +67,19 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
             "member-outputs",
             readFileSync(join(ROOT, "Pulumi.yaml"), "utf8").replace("main: examples/member-outputs/", "main: index.ts"),
         );
-        const stack = await engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+        const stack = await ctx.engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
         const up = await stack.up();
 
-        const users = data.mccCompanies[COMPANY];
+        const users = ctx.data.mccCompanies[COMPANY];
         const staff = users.filter((u) => ["dept01", "dept02"].includes(u.deptExternalKey as string));
         assert.deepEqual(await stack.outputs(), {
-            groupAccounts: data.organizationGroups["320"].map((a) => ({
+            groupAccounts: ctx.data.organizationGroups["320"].map((a) => ({
                 memberNo: a.memberNo,
                 loginId: a.loginId,
                 memberName: a.memberName,
                 status: a.memberStatusCode,
             })),
-            joinedAdmins: data.organizationGroups["321"].filter((a) => a.memberStatusCode === "JOIN").map((a) => a.memberName),
+            joinedAdmins: ctx.data.organizationGroups["321"].filter((a) => a.memberStatusCode === "JOIN").map((a) => a.memberName),
             staffEmails: "[secret]",
             emailsByDept: "[secret]",
             staffCount: staff.length,
@@ -122,15 +103,15 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
 
         before(async () => {
             dir = exampleProject(programs, "member-resources");
-            stack = await engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+            stack = await ctx.engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
         });
 
         it("`pulumi up` stores both lists and gives the documented outputs; `preview --expect-no-changes` passes right after", async () => {
             await stack.up();
             const outputs = await stack.outputs();
-            assert.equal(outputs.adminCount, data.organizationGroups["321"].length);
+            assert.equal(outputs.adminCount, ctx.data.organizationGroups["321"].length);
             assert.deepEqual(outputs.invitedAdmins, ["network-admin", "dba-lead"]);
-            assert.equal(outputs.staffCount, data.mccCompanies[COMPANY].filter((u) => u.deptExternalKey === "dept01").length);
+            assert.equal(outputs.staffCount, ctx.data.mccCompanies[COMPANY].filter((u) => u.deptExternalKey === "dept01").length);
             assert.match(String(outputs.staffListHash), /^sha256:[0-9a-f]{64}$/);
             assert.equal((await stack.preview("--expect-no-changes")).code, 0);
         });
@@ -138,7 +119,7 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
         it("`pulumi stack export`: no secret key anywhere, the MCC users and the company id as ciphertext, no input in a resource id", async () => {
             const state = await stack.exportState();
             assertStateKeepsSecrets(state.text);
-            for (const email of data.mccCompanies[COMPANY].map((u) => u.emailAddr).filter((e): e is string => typeof e === "string")) {
+            for (const email of ctx.data.mccCompanies[COMPANY].map((u) => u.emailAddr).filter((e): e is string => typeof e === "string")) {
                 assert.ok(!state.text.includes(email), `${email} is in the state in clear`);
             }
             assert.ok(!state.text.includes(COMPANY), "the company id is in the state in clear");
@@ -151,7 +132,7 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
         });
 
         it("someone leaves the group: `preview` plans `~ update` on that resource only, and `--expect-no-changes` fails", async () => {
-            data.organizationGroups["321"] = data.organizationGroups["321"].filter((a) => a.memberName !== "audit");
+            ctx.data.organizationGroups["321"] = ctx.data.organizationGroups["321"].filter((a) => a.memberName !== "audit");
             const preview = await stack.preview("--json");
             assert.equal(preview.code, 0, preview.stderr);
             assert.deepEqual(plannedChanges(preview.stdout), { admins: "update" });
@@ -173,13 +154,13 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
             const installed = JSON.parse(readFileSync(join(programs, "node_modules", "pulumi-ncloud-members", "package.json"), "utf8")) as { version: string };
             assert.equal(installed.version, "0.1.1-engine-suite");
 
-            const before = emulator.requests.length;
+            const before = ctx.emulator.requests.length;
             await stack.refresh();
-            assert.ok(emulator.requests.length > before, "refresh read the lists again");
+            assert.ok(ctx.emulator.requests.length > before, "refresh read the lists again");
 
-            const beforeDestroy = emulator.requests.length;
+            const beforeDestroy = ctx.emulator.requests.length;
             await stack.destroy();
-            assert.equal(emulator.requests.length, beforeDestroy, "destroy sent no request to NCP");
+            assert.equal(ctx.emulator.requests.length, beforeDestroy, "destroy sent no request to NCP");
             const state = await stack.exportState();
             assert.deepEqual(
                 state.resources.filter((r) => r.type.includes("ncloud-members")),
@@ -191,11 +172,11 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
     describe("membership-gate", () => {
         it("the required admins have all joined: `pulumi up` passes the gate and creates the resource after it", async () => {
             const dir = exampleProject(programs, "membership-gate");
-            const stack = await engine.stack(dir, "passes", { companyId: COMPANY }, ["companyId"]);
+            const stack = await ctx.engine.stack(dir, "passes", { companyId: COMPANY }, ["companyId"]);
             await stack.up();
             const outputs = await stack.outputs();
             assert.deepEqual(outputs.gatePassedFor, ["platform-admin", "security-admin", "finops"]);
-            assert.equal(outputs.staffCount, data.mccCompanies[COMPANY].length);
+            assert.equal(outputs.staffCount, ctx.data.mccCompanies[COMPANY].length);
             assert.deepEqual(
                 (outputs.adminsNotYetJoined as string[]).map((line) => line.split(":")[0]),
                 ["network-admin", "dba-lead"],
@@ -204,7 +185,7 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
 
         it("an admin only invited: `pulumi preview` and `up` fail with the one-line message, and nothing after the gate is created", async () => {
             const dir = join(programs, "membership-gate");
-            const stack = await engine.stack(dir, "stops", { companyId: COMPANY, requiredAdmins: '["platform-admin","dba-lead"]' }, ["companyId"]);
+            const stack = await ctx.engine.stack(dir, "stops", { companyId: COMPANY, requiredAdmins: '["platform-admin","dba-lead"]' }, ["companyId"]);
             const message = "membership requirement not met for organization group 321: dba-lead (memberName) is only invited, not signed up";
 
             const preview = await stack.preview();

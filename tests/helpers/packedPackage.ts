@@ -11,6 +11,21 @@ const LOCK = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) a
 /** The version package-lock.json pins for a dependency of this repository. */
 export const locked = (name: string): string => LOCK.packages[`node_modules/${name}`].version;
 
+/** The compiler options `pulumi new typescript` writes in a program's tsconfig.json (no esModuleInterop, no skipLibCheck). */
+export const PULUMI_NEW_TYPESCRIPT: Readonly<Record<string, unknown>> = {
+    strict: true,
+    outDir: "bin",
+    target: "es2020",
+    module: "commonjs",
+    moduleResolution: "node",
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+};
+
 /** A packed package: the tarball's path and the files it holds. */
 export interface PackedPackage {
     readonly tarball: string;

@@ -2,7 +2,8 @@ import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { delimiter, join } from "node:path";
-import { ACCESS_KEY, CANARY_SECRET } from "./emulator";
+import { startEmulator, type EmulatorData, type RunningEmulator } from "../../emulator";
+import { ACCESS_KEY, CANARY_SECRET, shippedDataWithTestKeys } from "./emulator";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -141,6 +142,33 @@ export class PulumiStack {
         const parsed = JSON.parse(stdout) as { deployment: { resources?: StateResource[] } };
         return { text: stdout, resources: parsed.deployment.resources ?? [] };
     }
+}
+
+/**
+ * For the enclosing `describe`: an emulator serving the shipped data (changeable through `data`, read live)
+ * with the test key pair, and a {@link PulumiEngine} on a fresh backend pointed at it.
+ */
+export function useEngine(): { readonly data: EmulatorData; readonly emulator: RunningEmulator; readonly engine: PulumiEngine } {
+    const state: { data?: EmulatorData; emulator?: RunningEmulator; engine?: PulumiEngine } = {};
+    before(async () => {
+        state.data = shippedDataWithTestKeys();
+        state.emulator = await startEmulator({ data: state.data });
+        state.engine = new PulumiEngine(state.emulator.url);
+    });
+    after(async () => {
+        await state.emulator?.close();
+    });
+    return {
+        get data() {
+            return state.data!;
+        },
+        get emulator() {
+            return state.emulator!;
+        },
+        get engine() {
+            return state.engine!;
+        },
+    };
 }
 
 /** A resource as the state file holds it. */

@@ -4,26 +4,14 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { locked, npmInstall, packRepository } from "../helpers/packedPackage";
+import { locked, npmInstall, packRepository, PULUMI_NEW_TYPESCRIPT } from "../helpers/packedPackage";
 
 const ROOT = join(__dirname, "..", "..");
 const run = promisify(execFile);
 
-// The tsconfig `pulumi new typescript` writes (no esModuleInterop, no skipLibCheck), and the two modern resolutions.
-const TSCONFIGS: Record<string, Record<string, unknown>> = {
-    "pulumi new typescript": {
-        strict: true,
-        outDir: "bin",
-        target: "es2020",
-        module: "commonjs",
-        moduleResolution: "node",
-        sourceMap: true,
-        experimentalDecorators: true,
-        pretty: true,
-        noFallthroughCasesInSwitch: true,
-        noImplicitReturns: true,
-        forceConsistentCasingInFileNames: true,
-    },
+// The tsconfig `pulumi new typescript` writes, and the two modern resolutions.
+const TSCONFIGS: Record<string, Readonly<Record<string, unknown>>> = {
+    "pulumi new typescript": PULUMI_NEW_TYPESCRIPT,
     nodenext: { strict: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", noEmit: true },
     bundler: { strict: true, target: "es2022", module: "esnext", moduleResolution: "bundler", noEmit: true },
 };
@@ -58,7 +46,7 @@ async function installedProgram(pulumiVersion: string, tarball: string): Promise
     return project;
 }
 
-async function typeCheck(project: string, name: string, compilerOptions: Record<string, unknown>): Promise<string> {
+async function typeCheck(project: string, name: string, compilerOptions: Readonly<Record<string, unknown>>): Promise<string> {
     const file = `tsconfig.${name.replace(/\W+/g, "-")}.json`;
     writeFileSync(join(project, file), JSON.stringify({ compilerOptions, files: ["index.ts"] }));
     const tsc = join(project, "node_modules", "typescript", "bin", "tsc");

@@ -263,7 +263,10 @@ describe("fault injection: the client against a bad day at the gateway", functio
             assert.deepEqual(result.users, emulatorData.mccCompanies[COMPANY]);
             assert.equal(result.users[0].externalKey, "joined-mid-listing-1");
             // Someone joined at the front: the next page no longer starts with the member the first page ended with.
-            assert.match(logger.lines.join("\n"), /started again \(1\/2\): the list shifted between pages: the page at offset 99 starts with "c000098", not "c000099"/);
+            assert.match(
+                logger.lines.join("\n"),
+                /started again \(1\/2\): the list shifted between pages: the page at offset 99 starts with "c000098", not "c000099"/,
+            );
         });
 
         it("changing all the time: an IncompleteListingError saying so, never a partial list", async () => {

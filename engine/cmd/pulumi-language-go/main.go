@@ -6,7 +6,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path"
 	"strings"
@@ -21,17 +20,7 @@ import (
 type host struct{ langhost.Forward }
 
 func main() {
-	upstream, err := langhost.Upstream("pulumi-language-go-v3.66.0")
-	if err != nil {
-		langhost.Fail(err)
-	}
-	client, err := langhost.StartUpstream(upstream, os.Args[1:])
-	if err != nil {
-		langhost.Fail(err)
-	}
-	if err := langhost.Serve(&host{langhost.Forward{Client: client}}); err != nil {
-		langhost.Fail(err)
-	}
+	langhost.Main("pulumi-language-go-v3.66.0", nil, func(f langhost.Forward) pulumirpc.LanguageRuntimeServer { return &host{f} })
 }
 
 func (h *host) GeneratePackage(_ context.Context, req *pulumirpc.GeneratePackageRequest) (*pulumirpc.GeneratePackageResponse, error) {

@@ -20,17 +20,7 @@ import (
 type host struct{ langhost.Forward }
 
 func main() {
-	upstream, err := langhost.Upstream("pulumi-language-nodejs-v3.68.0")
-	if err != nil {
-		langhost.Fail(err)
-	}
-	client, err := langhost.StartUpstream(upstream, os.Args[1:])
-	if err != nil {
-		langhost.Fail(err)
-	}
-	if err := langhost.Serve(&host{langhost.Forward{Client: client}}); err != nil {
-		langhost.Fail(err)
-	}
+	langhost.Main("pulumi-language-nodejs-v3.68.0", nil, func(f langhost.Forward) pulumirpc.LanguageRuntimeServer { return &host{f} })
 }
 
 func (h *host) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer) error {

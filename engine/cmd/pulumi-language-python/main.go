@@ -23,19 +23,9 @@ import (
 type host struct{ langhost.Forward }
 
 func main() {
-	upstream, err := langhost.Upstream("pulumi-language-python-v3.79.0")
-	if err != nil {
-		langhost.Fail(err)
-	}
 	// That release takes the project's runtime options as flags; today's engine sends them only in each call's
 	// ProgramInfo. The engine starts the host in the project's folder, so read them from its Pulumi.yaml.
-	client, err := langhost.StartUpstream(upstream, append(projectFlags(), os.Args[1:]...))
-	if err != nil {
-		langhost.Fail(err)
-	}
-	if err := langhost.Serve(&host{langhost.Forward{Client: client}}); err != nil {
-		langhost.Fail(err)
-	}
+	langhost.Main("pulumi-language-python-v3.79.0", projectFlags(), func(f langhost.Forward) pulumirpc.LanguageRuntimeServer { return &host{f} })
 }
 
 func projectFlags() []string {
