@@ -33,3 +33,21 @@ export interface RequestSettings {
     /** Where debug lines and warnings go. @default Pulumi's log in a program, else stderr (debug lines with `NCLOUD_DEBUG=1`) */
     readonly logger?: Logger;
 }
+
+// A record of every key, so that a key added to RequestSettings and not here fails to compile.
+const KEYS: Record<keyof RequestSettings, true> = {
+    timeoutMs: true,
+    deadlineMs: true,
+    retry: true,
+    concurrency: true,
+    share: true,
+    maxBodyBytes: true,
+    maxUsers: true,
+    maxPages: true,
+    onProgress: true,
+    signal: true,
+    logger: true,
+};
+
+/** Every key of {@link RequestSettings}, for telling an option this package does not know from one it does. */
+export const REQUEST_SETTINGS = Object.keys(KEYS) as readonly (keyof RequestSettings)[];

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { RequestSettings } from "../provider/RequestSettings";
 import type { ConnectionOptions } from "../provider/credentials/settingsSources";
 
@@ -16,3 +17,18 @@ import type { ConnectionOptions } from "../provider/credentials/settingsSources"
  * await getOrganizationAccounts({ organizationGroupNo: 320 }, { site: "public", timeoutMs: 5000, retry: { attempts: 6 } });
  */
 export interface NcloudInvokeOptions extends ConnectionOptions, RequestSettings {}
+
+/**
+ * Options of the `...Output` forms: {@link NcloudInvokeOptions}, plus Pulumi's invoke-output option that means
+ * something here (as `@pulumi/pulumi`'s own `InvokeOutputOptions` has it).
+ *
+ * @example
+ * getMccUsersOutput({ companyId }, { dependsOn: [bucket] });
+ */
+export interface NcloudInvokeOutputOptions extends NcloudInvokeOptions {
+    /**
+     * Resources the read waits for: it is sent only once each is created (its id known), stays unknown during a
+     * preview while one is unknown, and the result depends on them as a resource's outputs would.
+     */
+    readonly dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource>;
+}

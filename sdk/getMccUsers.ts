@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { MccUser } from "../provider/model/MccUser";
 import type { Filter } from "../provider/filters";
-import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
-import { readContext } from "./readContext";
+import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
+import { dependencies, readContext } from "./readContext";
 import { readers } from "./readers";
 
 /** Arguments of {@link getMccUsers}. */
@@ -53,7 +53,7 @@ export async function getMccUsers(args: GetMccUsersArgs, opts?: NcloudInvokeOpti
  * fit the others is an `IncompleteListingError`, never a short or doubled list. Bad arguments or missing
  * credentials throw before any request.
  *
- * The `Output` form: arguments may be `Input`s. During `pulumi preview`, an unknown argument makes the
+ * The `Output` form: arguments may be `Input`s, and `opts.dependsOn` names resources the read waits for. During `pulumi preview`, an unknown argument makes the
  * result unknown; a secret argument (a company id from `cfg.requireSecret`) makes the result secret.
  *
  * @example
@@ -63,6 +63,8 @@ export async function getMccUsers(args: GetMccUsersArgs, opts?: NcloudInvokeOpti
  * });
  * export const staffEmails = staff.users.apply((u) => u.map((x) => x.emailAddr));
  */
-export function getMccUsersOutput(args: GetMccUsersOutputArgs, opts?: NcloudInvokeOptions): pulumi.Output<GetMccUsersResult> {
-    return pulumi.output(args).apply((resolved) => getMccUsers(resolved as GetMccUsersArgs, opts));
+export function getMccUsersOutput(args: GetMccUsersOutputArgs, opts?: NcloudInvokeOutputOptions): pulumi.Output<GetMccUsersResult> {
+    const { dependsOn: _dependsOn, ...options } = opts ?? {};
+    const waitFor = dependencies("getMccUsers", opts);
+    return pulumi.all([pulumi.output(args), waitFor]).apply(([resolved]) => getMccUsers(resolved as GetMccUsersArgs, options));
 }

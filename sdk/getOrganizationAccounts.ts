@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OrganizationAccount } from "../provider/model/OrganizationAccount";
 import type { Filter } from "../provider/filters";
-import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
-import { readContext } from "./readContext";
+import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
+import { dependencies, readContext } from "./readContext";
 import { readers } from "./readers";
 
 /** Arguments of {@link getOrganizationAccounts}. */
@@ -43,7 +43,7 @@ export async function getOrganizationAccounts(args: GetOrganizationAccountsArgs,
  * Lists the accounts of an NCP organization group (`GET /open-api/v1/account/group/{organizationGroupNo}`),
  * signed with NCP signature v2. Bad arguments or missing credentials throw before any request.
  *
- * The `Output` form: arguments may be `Input`s. During `pulumi preview`, an unknown argument makes the
+ * The `Output` form: arguments may be `Input`s, and `opts.dependsOn` names resources the read waits for. During `pulumi preview`, an unknown argument makes the
  * result unknown; a secret argument makes the result secret.
  *
  * @example
@@ -52,7 +52,9 @@ export async function getOrganizationAccounts(args: GetOrganizationAccountsArgs,
  */
 export function getOrganizationAccountsOutput(
     args: GetOrganizationAccountsOutputArgs,
-    opts?: NcloudInvokeOptions,
+    opts?: NcloudInvokeOutputOptions,
 ): pulumi.Output<GetOrganizationAccountsResult> {
-    return pulumi.output(args).apply((resolved) => getOrganizationAccounts(resolved as GetOrganizationAccountsArgs, opts));
+    const { dependsOn: _dependsOn, ...options } = opts ?? {};
+    const waitFor = dependencies("getOrganizationAccounts", opts);
+    return pulumi.all([pulumi.output(args), waitFor]).apply(([resolved]) => getOrganizationAccounts(resolved as GetOrganizationAccountsArgs, options));
 }

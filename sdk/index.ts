@@ -3,7 +3,7 @@ export type { GetOrganizationAccountsArgs, GetOrganizationAccountsOutputArgs, Ge
 export { getMccUsers, getMccUsersOutput } from "./getMccUsers";
 export type { GetMccUsersArgs, GetMccUsersOutputArgs, GetMccUsersResult } from "./getMccUsers";
 export { iterateMccUsers } from "./iterateMccUsers";
-export type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
+export type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
 export type { OrganizationAccount } from "../provider/model/OrganizationAccount";
 export type { MccUser, MccUsersPage } from "../provider/model/MccUser";
 export type { Filter } from "../provider/filters";

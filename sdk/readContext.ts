@@ -1,8 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import { CONNECTION_SETTINGS } from "../provider/credentials/settingsSources";
 import { settingsChain } from "../provider/credentials/settingsChain";
+import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
+import { REQUEST_SETTINGS } from "../provider/RequestSettings";
 import { stderrLogger, type Logger } from "../provider/Logger";
 import type { ReadContext } from "../provider/readMembers";
-import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
+import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
 
 /**
  * How a function call reads: its settings come from, first found wins, its options, Pulumi config, the
@@ -10,6 +13,7 @@ import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
  * `ncloud:secretKey` is used for signing without making the lists it fetches secret.
  */
 export function readContext(functionName: string, opts: NcloudInvokeOptions | undefined): ReadContext {
+    checkOptionKeys(functionName, opts, []);
     const { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp, logger, ...settings } = opts ?? {};
     return {
         functionName,
@@ -20,6 +24,34 @@ export function readContext(functionName: string, opts: NcloudInvokeOptions | un
         }),
         settings: { ...settings, logger: logger ?? pulumiLogger() },
     };
+}
+
+/**
+ * An option this package does not know is an `InvalidArgumentError` naming it, before any request: a
+ * JavaScript caller, or options built in a variable, get no compile error for a typo, and an option must be
+ * honoured or refused, never dropped. `extra` names the options the caller takes on top of NcloudInvokeOptions.
+ */
+export function checkOptionKeys(functionName: string, opts: object | undefined, extra: readonly string[]): void {
+    const known: readonly string[] = [...CONNECTION_SETTINGS, ...REQUEST_SETTINGS, ...extra];
+    for (const key of Object.keys(opts ?? {})) {
+        if (!known.includes(key)) {
+            const hint = key === "dependsOn" ? `; dependsOn is taken by ${functionName}Output` : "";
+            throw new InvalidArgumentError(functionName, `options.${key}`, `is not an option of ${functionName}${hint}; use ${known.join(", ")}`);
+        }
+    }
+}
+
+/**
+ * The Output a read waits for: the `dependsOn` resources' ids (urns for component resources), so that the read
+ * starts once they exist, is unknown in a preview while one is unknown, and its result depends on them.
+ */
+export function dependencies(functionName: string, opts: NcloudInvokeOutputOptions | undefined): pulumi.Output<unknown[]> {
+    checkOptionKeys(functionName, opts, ["dependsOn"]);
+    const dependsOn = opts?.dependsOn;
+    if (dependsOn === undefined) return pulumi.output([]);
+    return pulumi
+        .output(dependsOn as pulumi.Input<pulumi.Resource | pulumi.Resource[]>)
+        .apply((resolved) => pulumi.all((Array.isArray(resolved) ? resolved : [resolved]).map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn))));
 }
 
 /** In a Pulumi program: debug lines to the engine's log, warnings as Pulumi warnings. `NCLOUD_DEBUG=1` adds stderr. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { getMccUsersOutput, getOrganizationAccountsOutput, InvalidArgumentError } from "../../sdk";
+import { getMccUsers, getMccUsersOutput, getOrganizationAccounts, getOrganizationAccountsOutput, InvalidArgumentError } from "../../sdk";
 import { COMPANY, mccUsers, ORG_GROUP, organizationAccounts, useEmulator } from "../helpers/emulator";
 import { isKnown, settle, usePulumiMocks } from "../helpers/outputs";
 
@@ -61,5 +61,86 @@ describe("the Output forms in a Pulumi program (setMocks)", () => {
             assert.equal(await isKnown(result), true);
             assert.equal((await settle(result.accounts)).length, 3);
         });
+    });
+});
+
+/** A resource of another provider, as a program's own bucket would be. */
+class Bucket extends pulumi.CustomResource {
+    constructor(name: string) {
+        super("test:index:Bucket", name, {});
+    }
+}
+
+describe("dependsOn, the Output forms' invoke option", () => {
+    const ctx = useEmulator();
+    let entered: Promise<void>;
+    let release: () => void;
+    const mocks = (preview: boolean) => () => {
+        let enter: () => void;
+        entered = new Promise((resolve) => (enter = resolve));
+        return pulumi.runtime.setMocks(
+            {
+                // The bucket is created only when the test says so; in a preview its id stays unknown.
+                newResource: async (args) => {
+                    if (args.name === "bucket") {
+                        enter();
+                        await new Promise<void>((resolve) => (release = resolve));
+                    }
+                    return { id: preview ? undefined : `${args.name}-id`, state: args.inputs as Record<string, unknown> };
+                },
+                call: (args) => args.inputs as Record<string, unknown>,
+            },
+            "ncm-test",
+            "dev",
+            preview,
+        );
+    };
+    // What the engine records as an Output's dependencies when it flows into a resource (@pulumi/pulumi's getAllResources).
+    const dependenciesOf = (output: pulumi.Output<unknown>) => (output as unknown as { allResources(): Promise<Set<pulumi.Resource>> }).allResources();
+
+    describe("pulumi up", () => {
+        before(mocks(false));
+
+        it("the read waits for the resources, is sent once they exist, and its result depends on them", async () => {
+            const bucket = new Bucket("bucket");
+            await entered;
+            const result = getMccUsersOutput({ companyId: COMPANY }, { ...ctx.opts, dependsOn: [bucket] });
+            const organization = getOrganizationAccountsOutput({ organizationGroupNo: ORG_GROUP }, { ...ctx.opts, dependsOn: bucket });
+            // A read started at the same moment without dependsOn is answered while the bucket does not exist yet.
+            await settle(getMccUsersOutput({ companyId: COMPANY }, ctx.opts));
+            assert.equal(ctx.emulator.requests.length, 1, "only the read without dependsOn was sent");
+            release();
+            assert.deepEqual(await settle(result.users), mccUsers(7));
+            assert.deepEqual((await settle(organization)).accounts, organizationAccounts());
+            assert.equal(ctx.emulator.requests.length, 3);
+            assert.ok((await dependenciesOf(result.users)).has(bucket), "the result depends on the bucket");
+        });
+    });
+
+    describe("pulumi preview", () => {
+        before(mocks(true));
+
+        it("a resource whose id is unknown makes the result unknown, and nothing is sent", async () => {
+            const bucket = new Bucket("bucket");
+            await entered;
+            release();
+            const result = getMccUsersOutput({ companyId: COMPANY }, { ...ctx.opts, dependsOn: [bucket] });
+            assert.equal(await isKnown(result.users), false);
+            assert.equal(ctx.emulator.requests.length, 0);
+        });
+    });
+
+    it("an option the package does not know is an InvalidArgumentError naming it, before any request, in both forms", async () => {
+        await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...ctx.opts, dependOn: [] } as never), (e: unknown) => {
+            assert.ok(e instanceof InvalidArgumentError);
+            assert.equal(e.argument, "options.dependOn");
+            return true;
+        });
+        await assert.rejects(
+            getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...ctx.opts, dependsOn: [] } as never),
+            /dependsOn is taken by getOrganizationAccountsOutput/,
+        );
+        assert.throws(() => getMccUsersOutput({ companyId: COMPANY }, { ...ctx.opts, timeoutMS: 5 } as never), /invalid argument "options.timeoutMS"/);
+        assert.equal(ctx.emulator.requests.length, 0);
     });
 });
