@@ -22,7 +22,7 @@ const UPSTREAM = [
     { dir: "language-nodejs", pkg: "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs", out: join(LIBEXEC, "pulumi-language-nodejs-v3.68.0") },
     { dir: "language-python", pkg: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python", out: join(LIBEXEC, "pulumi-language-python-v3.79.0") },
     { dir: "language-go", pkg: "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go", out: join(LIBEXEC, "pulumi-language-go-v3.66.0") },
-    { dir: "language-yaml", pkg: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml", out: join(BIN, "pulumi-language-yaml") },
+    { dir: "language-yaml", pkg: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml", out: join(LIBEXEC, "pulumi-language-yaml-v1.25.0") },
 ];
 
 /** Files of the CLI's distribution that are scripts, not Go programs: taken from the pinned sdk/v3 module. */

@@ -53,11 +53,14 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         assertNoLeaks("python up", [up.stdout, up.stderr]);
     });
 
-    it("YAML: examples/yaml-members with `pulumi up`: the functions' and the resource's outputs; no changes after", async () => {
+    it("YAML: `pulumi package add <path>/plugin`, then examples/yaml-members with `pulumi up`: the functions' and the resource's outputs; no changes after", async () => {
         const dir = mkdtempSync(join(tmpdir(), "ncm-engine-yaml-"));
-        const program = readFileSync(join(ROOT, "examples", "yaml-members", "Pulumi.yaml"), "utf8");
-        assert.match(program, /ncloud-members: \.\.\/\.\.\/plugin\n/);
-        writeFileSync(join(dir, "Pulumi.yaml"), program.replace("ncloud-members: ../../plugin", `ncloud-members: ${PLUGIN}`));
+        const program = parse(readFileSync(join(ROOT, "examples", "yaml-members", "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
+        assert.deepEqual(program.packages, { "ncloud-members": "../../plugin" });
+        delete program.packages;
+        writeFileSync(join(dir, "Pulumi.yaml"), JSON.stringify(program));
+        await ctx.engine.ok(dir, ["package", "add", PLUGIN]);
+        assert.deepEqual((parse(readFileSync(join(dir, "Pulumi.yaml"), "utf8")) as { packages: unknown }).packages, { "ncloud-members": PLUGIN });
 
         const stack = await ctx.engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
         const up = await stack.up();
