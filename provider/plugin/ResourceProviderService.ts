@@ -87,8 +87,10 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             return response;
         }),
         checkConfig: handle((request) => {
-            const news = request.getNews()?.toJavaScript() ?? {};
-            const { props } = revealProps(news);
+            const { props, secretKeys } = revealProps(request.getNews()?.toJavaScript() ?? {});
+            // The schema declares secretKey secret: a key set with `pulumi config set --plaintext` is still kept
+            // as a secret in the provider's state, as the engine keeps what CheckConfig returns.
+            if (props.secretKey !== undefined) secretKeys.add("secretKey");
             const failures: { property: string; reason: string }[] = [];
             const setting = (key: string) => scalarText(props[key]);
             const check = (key: string, test: (value: string) => void) => {
@@ -104,7 +106,7 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             check("site", (v) => parseSite(v, pluginConfigKey("site")));
             for (const key of ["organizationEndpoint", "mccEndpoint"]) check(key, (v) => parseEndpoint(v, pluginConfigKey(key as "mccEndpoint"), true));
             check("allowHttp", (v) => parseAllowHttp(v, pluginConfigKey("allowHttp")));
-            return checkResponse(news, failures);
+            return checkResponse(concealProps(props, secretKeys), failures);
         }),
         configure: handle((request) => {
             const next: Record<string, string> = {};

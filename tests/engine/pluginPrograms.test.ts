@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
-import { CANARY_SECRET } from "../helpers/emulator";
+import { ACCESS_KEY, CANARY_SECRET } from "../helpers/emulator";
 import { assertNoLeaks } from "../helpers/leakSweep";
 import { isCiphertext, useEngine } from "../helpers/pulumiEngine";
 
@@ -62,7 +62,13 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         await ctx.engine.ok(dir, ["package", "add", PLUGIN]);
         assert.deepEqual((parse(readFileSync(join(dir, "Pulumi.yaml"), "utf8")) as { packages: unknown }).packages, { "ncloud-members": PLUGIN });
 
-        const stack = await ctx.engine.stack(dir, "dev", { companyId: COMPANY }, ["companyId"]);
+        // The key pair as a careless user sets it: the secret key in plain text in the stack's config.
+        const stack = await ctx.engine.stack(
+            dir,
+            "dev",
+            { companyId: COMPANY, "ncloud-members:accessKey": ACCESS_KEY, "ncloud-members:secretKey": CANARY_SECRET },
+            ["companyId"],
+        );
         const up = await stack.up();
         const outputs = await stack.outputs(true);
         assert.deepEqual(
@@ -75,7 +81,9 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         assert.equal((await stack.preview("--expect-no-changes")).code, 0);
 
         const state = await stack.exportState();
-        assert.ok(!state.text.includes(CANARY_SECRET), "the state file holds the secret key");
+        assert.ok(!state.text.includes(CANARY_SECRET), "the state file holds the secret key (set in plain text in config)");
+        const provider = state.resources.find((r) => r.type === "pulumi:providers:ncloud-members")!;
+        assert.ok(isCiphertext(provider.inputs!.secretKey), "the provider's secret key is ciphertext in state");
         assert.ok(isCiphertext(state.resources.find((r) => r.urn.endsWith("::staff"))!.outputs!.users), "users are ciphertext");
         assertNoLeaks("yaml up", [up.stdout, up.stderr]);
     });

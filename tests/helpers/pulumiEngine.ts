@@ -86,11 +86,11 @@ export class PulumiEngine {
         return result;
     }
 
-    /** Creates stack `name` for the project in `dir`, with `config` set (secret where `secret` says so). */
+    /** Creates stack `name` for the project in `dir`, with `config` set (secret where `secret` says so, else as plain text). */
     async stack(dir: string, name: string, config: Record<string, string> = {}, secret: readonly string[] = []): Promise<PulumiStack> {
         await this.ok(dir, ["stack", "init", name]);
         for (const [key, value] of Object.entries(config)) {
-            await this.ok(dir, ["config", "set", ...(secret.includes(key) ? ["--secret"] : []), key, value, "--stack", name]);
+            await this.ok(dir, ["config", "set", secret.includes(key) ? "--secret" : "--plaintext", key, value, "--stack", name]);
         }
         return new PulumiStack(this, dir, name);
     }

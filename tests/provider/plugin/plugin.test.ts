@@ -149,6 +149,15 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
             assert.deepEqual(failures, ["site", "mccEndpoint"]);
         });
 
+        it("CheckConfig returns the secret key as a secret even when it was set in plain text; other keys as they came", async () => {
+            const request = new provider.CheckRequest();
+            request.setUrn("urn:pulumi:dev::project::pulumi:providers:ncloud-members::default");
+            request.setOlds(struct({}));
+            request.setNews(struct({ accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, site: "public" }));
+            const response = await plugin.call<provider.CheckRequest, provider.CheckResponse>("checkConfig", request);
+            assert.deepEqual(response.getInputs()!.toJavaScript(), { accessKey: ACCESS_KEY, secretKey: secret(CANARY_SECRET), site: "public" });
+        });
+
         it("takes config as variables, and as args with the secret key in Pulumi's secret envelope", async () => {
             await configure({}, { accessKey: ACCESS_KEY, secretKey: secret(CANARY_SECRET), organizationEndpoint: ctx.emulator.url });
             const viaArgs = await invoke("ncloud-members:index:getOrganizationAccounts", { organizationGroupNo: ORG_GROUP });
