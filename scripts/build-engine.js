@@ -5,14 +5,16 @@
 // version or newer is used instead, and nothing is built.
 const { execFileSync } = require("node:child_process");
 const { createHash } = require("node:crypto");
-const { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { join, relative } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 const ENGINE = join(ROOT, "engine");
 const OUT = join(ROOT, ".engine");
-const BIN = join(OUT, "bin");
-const LIBEXEC = join(OUT, "libexec");
+// Built here, and moved to .engine/ only when every step succeeded: a failed build leaves the last good one.
+const NEXT = join(ROOT, ".engine.next");
+const BIN = join(NEXT, "bin");
+const LIBEXEC = join(NEXT, "libexec");
 
 /** The CLI's version: the pkg/v3 module engine/go.mod requires. */
 const PINNED = /github\.com\/pulumi\/pulumi\/pkg\/v3 (v\d+\.\d+\.\d+)/.exec(readFileSync(join(ENGINE, "go.mod"), "utf8"))[1];
@@ -72,7 +74,7 @@ function go(args, cwd) {
 
 function main() {
     const onPath = process.env.NCM_ENGINE_BUILD === "always" ? undefined : pulumiOnPath();
-    if (onPath && !existsSync(join(BIN, "pulumi")) && atLeast(onPath, PINNED)) {
+    if (onPath && !existsSync(join(OUT, "bin", "pulumi")) && atLeast(onPath, PINNED)) {
         console.log(`engine: using the pulumi on PATH (${onPath}, pinned ${PINNED}); nothing built`);
         return;
     }
@@ -83,32 +85,45 @@ function main() {
         return;
     }
     const started = Date.now();
-    rmSync(OUT, { recursive: true, force: true });
+    rmSync(NEXT, { recursive: true, force: true });
     mkdirSync(BIN, { recursive: true });
     mkdirSync(LIBEXEC, { recursive: true });
 
     const step = (label, run) => {
         const t = Date.now();
-        run();
+        try {
+            run();
+        } catch (error) {
+            // The go command has printed why; say which step, and keep what was built before.
+            console.error(
+                `engine: building ${label} failed (${error.status === undefined ? error.message : `exit ${error.status}`}); .engine/ is left as it was`,
+            );
+            rmSync(NEXT, { recursive: true, force: true });
+            process.exit(1);
+        }
         console.log(`engine: ${label} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     };
     // Stamped as Pulumi's own Makefile does, so `pulumi version` tells the truth.
     const ldflags = `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${PINNED}`;
     step(`pulumi ${PINNED}`, () => go(["build", "-ldflags", ldflags, "-o", join(BIN, "pulumi"), "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"], ENGINE));
     step("language-host adapters", () => go(["build", "-o", BIN + "/", "./cmd/..."], ENGINE));
-    for (const host of UPSTREAM) step(relative(OUT, host.out), () => go(["build", "-o", host.out, host.pkg], join(ENGINE, "upstream", host.dir)));
+    for (const host of UPSTREAM) step(relative(NEXT, host.out), () => go(["build", "-o", host.out, host.pkg], join(ENGINE, "upstream", host.dir)));
 
-    const sdkDir = execFileSync("go", ["list", "-m", "-f", "{{.Dir}}", "github.com/pulumi/pulumi/sdk/v3"], { cwd: ENGINE, encoding: "utf8" }).trim();
-    for (const shim of SHIMS) {
-        const to = join(shim.to, shim.from.split("/").pop());
-        copyFileSync(join(sdkDir, shim.from), to);
-        chmodSync(to, 0o755);
-    }
+    step("the CLI's scripts", () => {
+        const sdkDir = execFileSync("go", ["list", "-m", "-f", "{{.Dir}}", "github.com/pulumi/pulumi/sdk/v3"], { cwd: ENGINE, encoding: "utf8" }).trim();
+        for (const shim of SHIMS) {
+            const to = join(shim.to, shim.from.split("/").pop());
+            copyFileSync(join(sdkDir, shim.from), to);
+            chmodSync(to, 0o755);
+        }
+    });
 
-    writeFileSync(stampFile, want);
-    const size = readdirSync(BIN)
-        .concat(readdirSync(LIBEXEC))
-        .reduce((sum, name) => sum + statSync(existsSync(join(BIN, name)) ? join(BIN, name) : join(LIBEXEC, name)).size, 0);
+    writeFileSync(join(NEXT, "stamp"), want);
+    rmSync(OUT, { recursive: true, force: true });
+    renameSync(NEXT, OUT);
+    const size = ["bin", "libexec"]
+        .flatMap((dir) => readdirSync(join(OUT, dir)).map((name) => join(OUT, dir, name)))
+        .reduce((sum, path) => sum + statSync(path).size, 0);
     console.log(`engine: built in ${((Date.now() - started) / 1000).toFixed(0)} s, ${(size / 2 ** 20).toFixed(0)} MiB in .engine/`);
 }
 

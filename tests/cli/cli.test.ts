@@ -235,9 +235,11 @@ describe("the ncloud-members command", function () {
     it("--timeout and --deadline bound a server that never answers", async () => {
         ctx.emulator.setFaults([{ api: "organization", kind: "stall", ms: 10_000, every: 1 }]);
         const started = Date.now();
-        const result = await runCli(["org-accounts", "--group", "320", "--timeout", "200ms", "--deadline", "1s", ...endpoint()]);
+        // Three attempts of 200 ms take 600 ms even with no backoff between them, so the 500 ms deadline always
+        // comes first (with 1 s, four attempts and short random backoffs could all time out before it).
+        const result = await runCli(["org-accounts", "--group", "320", "--timeout", "200ms", "--deadline", "500ms", ...endpoint()]);
         assert.equal(result.code, 1);
-        assert.match(result.stderr, /^ncloud-members: GET \/open-api\/v1\/account\/group\/320 did not complete within the 1000 ms deadline\n$/);
+        assert.match(result.stderr, /^ncloud-members: GET \/open-api\/v1\/account\/group\/320 did not complete within the 500 ms deadline\n$/);
         assert.ok(Date.now() - started < 5_000);
     });
 
