@@ -11,6 +11,19 @@ const text = (description: string) => ({ type: "string", description });
 const integer = (description: string) => ({ type: "integer", description });
 const list = (items: object, description: string) => ({ type: "array", items, description });
 
+/** The connection settings: the plugin's config variables, and an explicit provider's arguments. */
+const CONNECTION_PROPERTIES = {
+    accessKey: text("NCP access key ID. Falls back to NCLOUD_ACCESS_KEY, then ~/.ncloud/configure."),
+    secretKey: { ...text("NCP secret key, from the same place as accessKey. Set it with `pulumi config set --secret`."), secret: true },
+    site: text("NCP site: `public` (default), `gov` or `fin`. Falls back to NCLOUD_SITE."),
+    organizationEndpoint: text("Base URL of the Organization API (scheme, host, port), e.g. a local emulator. Default: the site's host."),
+    mccEndpoint: text("Base URL of the Media Connect Center API (scheme, host, port). Default: the site's host."),
+    allowHttp: {
+        type: "boolean",
+        description: "Accept a plain http:// endpoint on a host other than loopback (for a test gateway only). Default false.",
+    },
+};
+
 // Descriptions of the list items' fields, as the APIs document them (NCP-API.md); they become the docs of the
 // generated SDKs' classes. Every field the schema files check has one (tests/provider/plugin/pluginSchema.test.ts).
 const ACCOUNT_FIELDS: Record<string, object> = {
@@ -73,20 +86,14 @@ export function pluginSchema(): Record<string, unknown> {
             csharp: { rootNamespace: "PulumiNcloudMembers", packageReferences: { Pulumi: "3.*" } },
             java: { basePackage: "io.github.pulumincloudmembers" },
         },
-        config: {
-            variables: {
-                accessKey: text("NCP access key ID. Falls back to NCLOUD_ACCESS_KEY, then ~/.ncloud/configure."),
-                secretKey: { ...text("NCP secret key, from the same place as accessKey. Set it with `pulumi config set --secret`."), secret: true },
-                site: text("NCP site: `public` (default), `gov` or `fin`. Falls back to NCLOUD_SITE."),
-                organizationEndpoint: text("Base URL of the Organization API (scheme, host, port), e.g. a local emulator. Default: the site's host."),
-                mccEndpoint: text("Base URL of the Media Connect Center API (scheme, host, port). Default: the site's host."),
-                allowHttp: {
-                    type: "boolean",
-                    description: "Accept a plain http:// endpoint on a host other than loopback (for a test gateway only). Default false.",
-                },
-            },
+        config: { variables: CONNECTION_PROPERTIES },
+        // The same settings as a provider's arguments: an explicit provider (new ncm.Provider("eu", { site: ... }))
+        // in every generated SDK, read by Configure from its args as from the stack's config.
+        provider: {
+            description: "The ncloud-members provider: where to read NCP member lists from, and as whom.",
+            type: "object",
+            inputProperties: CONNECTION_PROPERTIES,
         },
-        provider: { description: "The ncloud-members provider: where to read NCP member lists from, and as whom.", type: "object" },
         types: {
             [`${PACKAGE_NAME}:index:Filter`]: {
                 type: "object",

@@ -32,6 +32,11 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         assert.match(added.stdout + added.stderr, /import pulumi_ncloud_members/);
         assert.deepEqual((parse(readFileSync(join(dir, "Pulumi.yaml"), "utf8")) as { packages: unknown }).packages, { "ncloud-members": PLUGIN });
         assert.ok(existsSync(join(dir, "sdks", "ncloud-members", "pulumi_ncloud_members", "get_mcc_users.py")), "the generated Python SDK");
+        assert.match(
+            readFileSync(join(dir, "sdks", "ncloud-members", "pulumi_ncloud_members", "provider.py"), "utf8"),
+            /secret_key: pulumi\.Input\[Optional\[_builtins\.str\]\] = None/,
+            "an explicit provider takes the connection settings",
+        );
         assert.ok(existsSync(join(dir, "venv", "bin", "python")), "the language host made the project's virtualenv");
 
         copyFileSync(join(ROOT, "examples", "python-members", "__main__.py"), join(dir, "__main__.py"));

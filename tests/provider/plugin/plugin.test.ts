@@ -135,6 +135,8 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
             walk(schema, "schema");
             assert.deepEqual(undescribed, []);
             assert.equal((((schema.config as Props).variables as Props).secretKey as Props).secret, true);
+            // An explicit provider takes the same settings as arguments as the stack's config has.
+            assert.deepEqual((schema.provider as Props).inputProperties, (schema.config as Props).variables);
         });
     });
 
