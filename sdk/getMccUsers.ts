@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MccUser } from "../provider/model/MccUser";
 import type { Filter } from "../provider/filters";
 import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
-import { dependencies, readContext } from "./readContext";
+import { outputForm, readContext } from "./readContext";
 import { readers } from "./readers";
 
 /** Arguments of {@link getMccUsers}. */
@@ -64,7 +64,5 @@ export async function getMccUsers(args: GetMccUsersArgs, opts?: NcloudInvokeOpti
  * export const staffEmails = staff.users.apply((u) => u.map((x) => x.emailAddr));
  */
 export function getMccUsersOutput(args: GetMccUsersOutputArgs, opts?: NcloudInvokeOutputOptions): pulumi.Output<GetMccUsersResult> {
-    const { dependsOn: _dependsOn, ...options } = opts ?? {};
-    const waitFor = dependencies("getMccUsers", opts);
-    return pulumi.all([pulumi.output(args), waitFor]).apply(([resolved]) => getMccUsers(resolved as GetMccUsersArgs, options));
+    return outputForm("getMccUsers", args, opts, getMccUsers);
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { OrganizationAccount } from "../provider/model/OrganizationAccount";
 import type { Filter } from "../provider/filters";
 import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
-import { dependencies, readContext } from "./readContext";
+import { outputForm, readContext } from "./readContext";
 import { readers } from "./readers";
 
 /** Arguments of {@link getOrganizationAccounts}. */
@@ -54,7 +54,5 @@ export function getOrganizationAccountsOutput(
     args: GetOrganizationAccountsOutputArgs,
     opts?: NcloudInvokeOutputOptions,
 ): pulumi.Output<GetOrganizationAccountsResult> {
-    const { dependsOn: _dependsOn, ...options } = opts ?? {};
-    const waitFor = dependencies("getOrganizationAccounts", opts);
-    return pulumi.all([pulumi.output(args), waitFor]).apply(([resolved]) => getOrganizationAccounts(resolved as GetOrganizationAccountsArgs, options));
+    return outputForm("getOrganizationAccounts", args, opts, getOrganizationAccounts);
 }

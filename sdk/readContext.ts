@@ -31,7 +31,7 @@ export function readContext(functionName: string, opts: NcloudInvokeOptions | un
  * JavaScript caller, or options built in a variable, get no compile error for a typo, and an option must be
  * honoured or refused, never dropped. `extra` names the options the caller takes on top of NcloudInvokeOptions.
  */
-export function checkOptionKeys(functionName: string, opts: object | undefined, extra: readonly string[]): void {
+function checkOptionKeys(functionName: string, opts: object | undefined, extra: readonly string[]): void {
     const known: readonly string[] = [...CONNECTION_SETTINGS, ...REQUEST_SETTINGS, ...extra];
     for (const key of Object.keys(opts ?? {})) {
         if (!known.includes(key)) {
@@ -42,16 +42,27 @@ export function checkOptionKeys(functionName: string, opts: object | undefined, 
 }
 
 /**
- * The Output a read waits for: the `dependsOn` resources' ids (urns for component resources), so that the read
- * starts once they exist, is unknown in a preview while one is unknown, and its result depends on them.
+ * The `...Output` form of a read: `args` may hold Inputs, and `opts.dependsOn` names resources it waits for
+ * (their ids, urns for component resources), so that the read starts once they exist, is unknown in a preview
+ * while one is unknown, and its result depends on them. An unknown option throws here, at the call.
  */
-export function dependencies(functionName: string, opts: NcloudInvokeOutputOptions | undefined): pulumi.Output<unknown[]> {
+export function outputForm<A, R>(
+    functionName: string,
+    args: pulumi.Input<object>,
+    opts: NcloudInvokeOutputOptions | undefined,
+    read: (args: A, opts: NcloudInvokeOptions) => Promise<R>,
+): pulumi.Output<R> {
     checkOptionKeys(functionName, opts, ["dependsOn"]);
-    const dependsOn = opts?.dependsOn;
-    if (dependsOn === undefined) return pulumi.output([]);
-    return pulumi
-        .output(dependsOn as pulumi.Input<pulumi.Resource | pulumi.Resource[]>)
-        .apply((resolved) => pulumi.all((Array.isArray(resolved) ? resolved : [resolved]).map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn))));
+    const { dependsOn, ...options } = opts ?? {};
+    const waitFor =
+        dependsOn === undefined
+            ? pulumi.output([])
+            : pulumi
+                  .output(dependsOn as pulumi.Input<pulumi.Resource | pulumi.Resource[]>)
+                  .apply((resolved) =>
+                      pulumi.all((Array.isArray(resolved) ? resolved : [resolved]).map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn))),
+                  );
+    return pulumi.all([pulumi.output(args), waitFor]).apply(([resolved]) => read(resolved as A, options));
 }
 
 /** In a Pulumi program: debug lines to the engine's log, warnings as Pulumi warnings. `NCLOUD_DEBUG=1` adds stderr. */
