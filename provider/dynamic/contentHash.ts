@@ -9,10 +9,7 @@ import { createHash } from "node:crypto";
  * @returns `sha256:<64 hex digits>`
  */
 export function contentHash(list: readonly unknown[], extra: Readonly<Record<string, unknown>> = {}): string {
-    const hash = createHash("sha256");
-    for (const item of list.map(canonicalJson).sort()) hash.update(item).update("\n");
-    if (Object.keys(extra).length > 0) hash.update(canonicalJson(extra));
-    return `sha256:${hash.digest("hex")}`;
+    return hashOf(list.map(canonicalJson).sort(), extra);
 }
 
 /**
@@ -20,12 +17,14 @@ export function contentHash(list: readonly unknown[], extra: Readonly<Record<str
  * items in the server's order; such a hash still matches while that order holds, so upgrading shows no change.
  */
 export function sameContent(stored: unknown, list: readonly unknown[], extra: Readonly<Record<string, unknown>> = {}): boolean {
-    return stored === contentHash(list, extra) || stored === orderedHash(list, extra);
+    const items = list.map(canonicalJson);
+    // The 0.1.0 form (the server's order) first, then today's: the items sorted, in place.
+    return stored === hashOf(items, extra) || stored === hashOf(items.sort(), extra);
 }
 
-function orderedHash(list: readonly unknown[], extra: Readonly<Record<string, unknown>>): string {
+function hashOf(items: readonly string[], extra: Readonly<Record<string, unknown>>): string {
     const hash = createHash("sha256");
-    for (const item of list) hash.update(canonicalJson(item)).update("\n");
+    for (const item of items) hash.update(item).update("\n");
     if (Object.keys(extra).length > 0) hash.update(canonicalJson(extra));
     return `sha256:${hash.digest("hex")}`;
 }
