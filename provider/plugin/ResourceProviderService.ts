@@ -9,7 +9,7 @@ import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { stderrLogger, type Logger } from "../Logger";
 import { readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
 import { PACKAGE_VERSION } from "../version";
-import { PACKAGE_NAME, pluginSchema } from "./pluginSchema";
+import { PACKAGE_NAME, pluginSchema, SECRET_CONNECTION_SETTINGS } from "./pluginSchema";
 import { concealProps, revealProps, secret, type Props } from "./propertyValues";
 import { grpc, Struct } from "./pulumiRpc";
 import type { CreateResult, InvokeResult, ReadResult, UpdateResult } from "./responseEncoding";
@@ -88,9 +88,9 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
         }),
         checkConfig: handle((request) => {
             const { props, secretKeys } = revealProps(request.getNews()?.toJavaScript() ?? {});
-            // The schema declares secretKey secret: a key set with `pulumi config set --plaintext` is still kept
-            // as a secret in the provider's state, as the engine keeps what CheckConfig returns.
-            if (props.secretKey !== undefined) secretKeys.add("secretKey");
+            // What the schema declares secret (secretKey) stays secret in the provider's state, as the engine keeps
+            // what CheckConfig returns, even when it was set with `pulumi config set --plaintext`.
+            for (const key of SECRET_CONNECTION_SETTINGS) if (props[key] !== undefined) secretKeys.add(key);
             const failures: { property: string; reason: string }[] = [];
             const setting = (key: string) => scalarText(props[key]);
             const check = (key: string, test: (value: string) => void) => {

@@ -24,6 +24,11 @@ const CONNECTION_PROPERTIES = {
     },
 };
 
+/** The settings the schema declares secret: kept secret in the provider's state however they were set. */
+export const SECRET_CONNECTION_SETTINGS: readonly string[] = Object.entries(CONNECTION_PROPERTIES)
+    .filter(([, property]) => "secret" in property && property.secret)
+    .map(([key]) => key);
+
 // Descriptions of the list items' fields, as the APIs document them (NCP-API.md); they become the docs of the
 // generated SDKs' classes. Every field the schema files check has one (tests/provider/plugin/pluginSchema.test.ts).
 const ACCOUNT_FIELDS: Record<string, object> = {
