@@ -33,10 +33,10 @@ type Forward struct {
 	Client pulumirpc.LanguageRuntimeClient
 }
 
-// StartUpstream starts the real host at path with args (the engine's own arguments, plus any the adapter adds
+// startUpstream starts the real host at path with args (the engine's own arguments, plus any the adapter adds
 // before them), in this process's working directory, and connects to the port it prints on its first line.
 // Its stderr is ours, so the engine sees what it logs; it ends when this process ends.
-func StartUpstream(path string, args []string) (pulumirpc.LanguageRuntimeClient, error) {
+func startUpstream(path string, args []string) (pulumirpc.LanguageRuntimeClient, error) {
 	cmd := exec.Command(path, args...)
 	cmd.Stderr = os.Stderr
 	// The engine stops a host by killing it; the real host behind it must not outlive it.

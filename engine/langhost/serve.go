@@ -11,8 +11,8 @@ import (
 	"google.golang.org/grpc"
 )
 
-// Upstream is the real host's path: beside this executable, in libexec/, named with the release it comes from.
-func Upstream(name string) (string, error) {
+// upstreamPath is the real host's path: beside this executable, in libexec/, named with the release it comes from.
+func upstreamPath(name string) (string, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return "", err
@@ -24,9 +24,9 @@ func Upstream(name string) (string, error) {
 	return path, nil
 }
 
-// Serve answers the LanguageRuntime service on a loopback port, prints the port as a language host does, and
+// serve answers the LanguageRuntime service on a loopback port, prints the port as a language host does, and
 // returns when the server stops.
-func Serve(server pulumirpc.LanguageRuntimeServer) error {
+func serve(server pulumirpc.LanguageRuntimeServer) error {
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Init: func(s *grpc.Server) error {
 			pulumirpc.RegisterLanguageRuntimeServer(s, server)
@@ -44,11 +44,11 @@ func Serve(server pulumirpc.LanguageRuntimeServer) error {
 // Main is an adapter's whole life: it starts the real host named `upstream` in libexec/ with `flags` before the
 // engine's own arguments, serves `wrap` of a Forward to it, and exits when the server stops.
 func Main(upstream string, flags []string, wrap func(Forward) pulumirpc.LanguageRuntimeServer) {
-	path, err := Upstream(upstream)
+	path, err := upstreamPath(upstream)
 	if err == nil {
 		var client pulumirpc.LanguageRuntimeClient
-		if client, err = StartUpstream(path, append(flags, os.Args[1:]...)); err == nil {
-			err = Serve(wrap(Forward{Client: client}))
+		if client, err = startUpstream(path, append(flags, os.Args[1:]...)); err == nil {
+			err = serve(wrap(Forward{Client: client}))
 		}
 	}
 	if err != nil {

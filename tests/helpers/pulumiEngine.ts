@@ -16,19 +16,15 @@ export const ENGINE_BIN = join(ROOT, ".engine", "bin");
  */
 function userCaches(): NodeJS.ProcessEnv {
     const home = userInfo().homedir;
-    const go = (name: string) => {
-        try {
-            return execFileSync("go", ["env", name], { encoding: "utf8", env: { ...process.env, HOME: home } }).trim();
-        } catch {
-            return undefined;
-        }
-    };
-    return {
-        GOMODCACHE: go("GOMODCACHE"),
-        GOCACHE: go("GOCACHE"),
-        GOPATH: go("GOPATH"),
-        PIP_CACHE_DIR: process.env.PIP_CACHE_DIR ?? join(home, ".cache", "pip"),
-    };
+    let go: Record<string, string | undefined> = {};
+    try {
+        go = JSON.parse(
+            execFileSync("go", ["env", "-json", "GOMODCACHE", "GOCACHE", "GOPATH"], { encoding: "utf8", env: { ...process.env, HOME: home } }),
+        ) as typeof go;
+    } catch {
+        // No Go here: only the Go program's test needs it, and it fails there.
+    }
+    return { GOMODCACHE: go.GOMODCACHE, GOCACHE: go.GOCACHE, GOPATH: go.GOPATH, PIP_CACHE_DIR: process.env.PIP_CACHE_DIR ?? join(home, ".cache", "pip") };
 }
 
 /** What one `pulumi` command printed, and how it exited. */
