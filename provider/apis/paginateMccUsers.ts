@@ -120,7 +120,7 @@ class ListingCheck {
      * with (else the list shifted between the two pages) and the rest fit as {@link accept} says.
      */
     acceptOverlapping(page: MccUsersPage, offset: number, expected: number): MccUsersPage {
-        if (page.offset !== offset) this.#fail(`asked for offset ${offset}, the server answered offset ${page.offset} (a repeated or shifted page)`);
+        this.#expectOffset(page, offset);
         if (page.users.length !== expected) this.#fail(`the page at offset ${offset} has ${page.users.length} users, not ${expected}`);
         const [overlap, ...fresh] = page.users;
         if (overlap?.externalKey !== this.#lastKey) {
@@ -133,7 +133,7 @@ class ListingCheck {
 
     /** The page, if it fits the pages before it; else an IncompleteListingError saying how it does not. */
     accept(page: MccUsersPage, offset: number, expected?: number): MccUsersPage {
-        if (page.offset !== offset) this.#fail(`asked for offset ${offset}, the server answered offset ${page.offset} (a repeated or shifted page)`);
+        this.#expectOffset(page, offset);
         if (this.#total === undefined) this.#total = page.total;
         else if (page.total !== this.#total) this.#fail(`page.total changed from ${this.#total} to ${page.total} during the listing`);
         const total = this.#total;
@@ -148,6 +148,10 @@ class ListingCheck {
         if (this.received > total) this.#fail(`the server sent more users than its total of ${total}`);
         this.#plan.onProgress?.(this.received, total);
         return page;
+    }
+
+    #expectOffset(page: MccUsersPage, offset: number): void {
+        if (page.offset !== offset) this.#fail(`asked for offset ${offset}, the server answered offset ${page.offset} (a repeated or shifted page)`);
     }
 
     #fail(problem: string): never {
