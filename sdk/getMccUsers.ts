@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { MccUser } from "../provider/model/MccUser";
 import type { Filter } from "../provider/filters";
+import type { FilterArgs } from "./FilterArgs";
 import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
 import { outputForm, readContext } from "./readContext";
 import { readers } from "./readers";
@@ -18,7 +19,7 @@ export interface GetMccUsersArgs {
 /** Arguments of {@link getMccUsersOutput}: the same, each an `Input`. */
 export interface GetMccUsersOutputArgs {
     readonly companyId: pulumi.Input<string>;
-    readonly filters?: pulumi.Input<readonly pulumi.Input<Filter>[]>;
+    readonly filters?: pulumi.Input<readonly pulumi.Input<FilterArgs>[]>;
     readonly pageSize?: pulumi.Input<number>;
 }
 

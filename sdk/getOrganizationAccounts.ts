@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OrganizationAccount } from "../provider/model/OrganizationAccount";
 import type { Filter } from "../provider/filters";
+import type { FilterArgs } from "./FilterArgs";
 import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
 import { outputForm, readContext } from "./readContext";
 import { readers } from "./readers";
@@ -16,7 +17,7 @@ export interface GetOrganizationAccountsArgs {
 /** Arguments of {@link getOrganizationAccountsOutput}: the same, each an `Input`. */
 export interface GetOrganizationAccountsOutputArgs {
     readonly organizationGroupNo: pulumi.Input<number>;
-    readonly filters?: pulumi.Input<readonly pulumi.Input<Filter>[]>;
+    readonly filters?: pulumi.Input<readonly pulumi.Input<FilterArgs>[]>;
 }
 
 /** Every account of the group that passes the filters. */

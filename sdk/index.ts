@@ -7,6 +7,7 @@ export type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInv
 export type { OrganizationAccount } from "../provider/model/OrganizationAccount";
 export type { MccUser, MccUsersPage } from "../provider/model/MccUser";
 export type { Filter } from "../provider/filters";
+export type { FilterArgs } from "./FilterArgs";
 export type { ConnectionOptions } from "../provider/credentials/settingsSources";
 export type { RequestSettings } from "../provider/RequestSettings";
 export type { RetryOptions } from "../provider/transport/RetryOptions";
