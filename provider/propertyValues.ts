@@ -9,7 +9,8 @@ export function secret(value: unknown): Props {
     return { [SIGNATURE_KEY]: SECRET_SIGNATURE, value };
 }
 
-function isSecret(value: unknown): value is { value: unknown } {
+/** Whether a value is in the secret envelope (at its top). */
+export function isSecret(value: unknown): value is { value: unknown } {
     return typeof value === "object" && value !== null && (value as Props)[SIGNATURE_KEY] === SECRET_SIGNATURE;
 }
 

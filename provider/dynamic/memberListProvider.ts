@@ -5,6 +5,7 @@ import { settingsChain, type SourceLoader } from "../credentials/settingsChain";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS, readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
 import { contentHash, sameContent } from "./contentHash";
+import { withSecretInputs } from "./secretInputs";
 
 // How the engine sends a value it does not know yet (during preview): @pulumi/pulumi's runtime/rpc unknownValue.
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -19,7 +20,8 @@ interface MemberList {
     readonly listProperty: string;
     readonly countProperty: string;
     read(inputs: Props, context: ReadContext): Promise<{ list: readonly object[]; extra: Props }>;
-    id(inputs: Props): string;
+    /** A new resource's id: random, since ids are never secret in state and any input may be. */
+    id(): string;
 }
 
 // The provider host calls `configure` with the program's config once per provider text, before any other call.
@@ -89,7 +91,7 @@ function makeProvider(kind: MemberList, sources: ProviderSources): MemberListPro
             return { changes: !sameContent(olds.contentHash, list, extra) };
         },
         async create(inputs: Props) {
-            return { id: kind.id(inputs), outs: await outputs(inputsOf(inputs)) };
+            return { id: kind.id(), outs: await outputs(inputsOf(inputs)) };
         },
         async read(id: string, props: Props) {
             return { id, props: await outputs(inputsOf(props)) };
@@ -111,7 +113,7 @@ const ORGANIZATION_ACCOUNTS: MemberList = {
         const listing = await readOrganizationAccounts(inputs as never, ctx);
         return { list: listing.accounts, extra: {} };
     },
-    id: (inputs) => `organization-group-${String(inputs.organizationGroupNo)}`,
+    id: () => `organization-accounts-${randomUUID()}`,
 };
 
 const MCC_USERS: MemberList = {
@@ -123,7 +125,6 @@ const MCC_USERS: MemberList = {
         const listing = await readMccUsers(inputs as never, ctx);
         return { list: listing.users, extra: { total: listing.total } };
     },
-    // Resource ids are never secret in state, and a company id may be: so the id says nothing about it.
     id: () => `mcc-users-${randomUUID()}`,
 };
 
@@ -134,8 +135,8 @@ export function memberListProviders(sources: ProviderSources): { readonly organi
 
 const dynamicProviders = memberListProviders(dynamicSources);
 
-/** The provider of `OrganizationAccounts` resources. */
-export const organizationAccounts = dynamicProviders.organizationAccounts;
+/** The provider of `OrganizationAccounts` resources in the dynamic provider host. */
+export const organizationAccounts = withSecretInputs(dynamicProviders.organizationAccounts);
 
-/** The provider of `MccUsers` resources. */
-export const mccUsers = dynamicProviders.mccUsers;
+/** The provider of `MccUsers` resources in the dynamic provider host. */
+export const mccUsers = withSecretInputs(dynamicProviders.mccUsers);

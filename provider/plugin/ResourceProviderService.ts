@@ -7,10 +7,10 @@ import { memberListProviders } from "../dynamic/memberListProvider";
 import { ConfigurationError } from "../errors/ConfigurationError";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { stderrLogger, type Logger } from "../Logger";
-import { readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
+import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS, readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
 import { PACKAGE_VERSION } from "../version";
 import { PACKAGE_NAME, pluginSchema, SECRET_CONNECTION_SETTINGS } from "./pluginSchema";
-import { concealProps, revealProps, secret, type Props } from "./propertyValues";
+import { concealProps, isSecret as isConcealed, revealProps, secret, type Props } from "../propertyValues";
 import { grpc, Struct } from "./pulumiRpc";
 import type { CreateResult, InvokeResult, ReadResult, UpdateResult } from "./responseEncoding";
 
@@ -27,10 +27,25 @@ type Request = { getUrn(): string; getId(): string } & Record<string, () => { to
 type Call = { request: Request & Record<string, (...args: unknown[]) => unknown> };
 type Callback = (error: grpcTypes.ServiceError | null, value?: unknown) => void;
 
-/** What each resource keeps secret by default, and the input that says otherwise. */
-const RESOURCES: Record<string, { kind: "organizationAccounts" | "mccUsers"; list: string; secretInput: string; secretByDefault: boolean }> = {
-    [`${PACKAGE_NAME}:index:OrganizationAccounts`]: { kind: "organizationAccounts", list: "accounts", secretInput: "secretAccounts", secretByDefault: false },
-    [`${PACKAGE_NAME}:index:MccUsers`]: { kind: "mccUsers", list: "users", secretInput: "secretUsers", secretByDefault: true },
+/** Each resource's inputs, what it keeps secret by default, and the input that says otherwise. */
+const RESOURCES: Record<
+    string,
+    { kind: "organizationAccounts" | "mccUsers"; inputs: readonly string[]; list: string; secretInput: string; secretByDefault: boolean }
+> = {
+    [`${PACKAGE_NAME}:index:OrganizationAccounts`]: {
+        kind: "organizationAccounts",
+        inputs: Object.keys(ORGANIZATION_ACCOUNTS_CHECKS),
+        list: "accounts",
+        secretInput: "secretAccounts",
+        secretByDefault: false,
+    },
+    [`${PACKAGE_NAME}:index:MccUsers`]: {
+        kind: "mccUsers",
+        inputs: Object.keys(MCC_USERS_CHECKS),
+        list: "users",
+        secretInput: "secretUsers",
+        secretByDefault: true,
+    },
 };
 
 /**
@@ -68,10 +83,11 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
         const { [secretInput]: flag, ...rest } = props;
         return { rest, flag: typeof flag === "boolean" ? flag : undefined };
     };
+    // Every output is read with every input, so one secret input (a filter value, the company id) makes them all
+    // secret; otherwise the list is secret as the resource's flag (or its default) says.
     const outputs = (kind: ReturnType<typeof resource>, outs: Props, inputSecrets: ReadonlySet<string>, flag: boolean | undefined) => {
-        const keepSecret = flag ?? kind.secretByDefault;
-        const secrets = new Set(inputSecrets);
-        if (keepSecret) secrets.add(kind.list);
+        const secrets = new Set(inputSecrets.size > 0 ? Object.keys(outs) : []);
+        if (flag ?? kind.secretByDefault) secrets.add(kind.list);
         return concealProps({ ...outs, ...(flag === undefined ? {} : { [kind.secretInput]: flag }) }, secrets);
     };
 
@@ -158,10 +174,15 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
         }),
         diff: handle(async (request) => {
             const kind = resource(request.getUrn());
-            const olds = split(revealProps(request.getOlds()?.toJavaScript() ?? {}).props, kind.secretInput);
-            const news = split(revealProps(request.getNews()?.toJavaScript() ?? {}).props, kind.secretInput);
+            const oldState = revealProps(request.getOlds()?.toJavaScript() ?? {});
+            const newInputs = revealProps(request.getNews()?.toJavaScript() ?? {});
+            const olds = split(oldState.props, kind.secretInput);
+            const news = split(newInputs.props, kind.secretInput);
             const flagChanged = (olds.flag ?? kind.secretByDefault) !== (news.flag ?? kind.secretByDefault);
-            const { changes } = flagChanged ? { changes: true } : await kind.provider.diff(request.getId(), olds.rest, news.rest);
+            // Secrets added to or taken from the inputs, with the same values, still change what state must conceal.
+            const stored = outputs(kind, olds.rest, newInputs.secretKeys, olds.flag);
+            const concealmentChanged = Object.keys(olds.rest).some((key) => isConcealed(stored[key]) !== oldState.secretKeys.has(key));
+            const { changes } = flagChanged || concealmentChanged ? { changes: true } : await kind.provider.diff(request.getId(), olds.rest, news.rest);
             const response = new proto.DiffResponse();
             response.setChanges(changes ? DIFF_CHANGES.DIFF_SOME : DIFF_CHANGES.DIFF_NONE);
             return response;
@@ -178,7 +199,11 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             const { props, secretKeys } = revealProps(request.getProperties()?.toJavaScript() ?? {});
             const { rest, flag } = split(props, kind.secretInput);
             const result = await kind.provider.read(request.getId(), rest);
-            const properties = outputs(kind, result.props as Props, secretKeys, flag);
+            // Which inputs were secret: from the inputs in state, and from the inputs echoed in the outputs (not from
+            // the list, which may be secret by the flag alone).
+            const echoed = [...secretKeys].filter((key) => kind.inputs.includes(key));
+            const inputSecrets = new Set([...echoed, ...revealProps(request.getInputs()?.toJavaScript() ?? {}).secretKeys]);
+            const properties = outputs(kind, result.props as Props, inputSecrets, flag);
             return { id: result.id ?? request.getId(), properties, inputs: request.getInputs()?.toJavaScript() } satisfies ReadResult;
         }),
         update: handle(async (request) => {

@@ -146,7 +146,7 @@ export function pluginSchema(): Record<string, unknown> {
         resources: {
             [`${PACKAGE_NAME}:index:OrganizationAccounts`]: {
                 description:
-                    "The accounts of an NCP organization group, kept in stack state (read-only): `pulumi preview` shows an update when the remote list changed; destroying it touches nothing in NCP.",
+                    "The accounts of an NCP organization group, kept in stack state (read-only): `pulumi preview` shows an update when the remote list changed; destroying it touches nothing in NCP. Any secret input (a filter value) makes every output secret.",
                 inputProperties: {
                     organizationGroupNo: GROUP_NO,
                     filters: FILTERS,
@@ -168,7 +168,7 @@ export function pluginSchema(): Record<string, unknown> {
             },
             [`${PACKAGE_NAME}:index:MccUsers`]: {
                 description:
-                    "The members of a Media Connect Center company, kept in stack state (read-only). Members carry personal data, so `users` is secret unless `secretUsers` is false.",
+                    "The members of a Media Connect Center company, kept in stack state (read-only). Members carry personal data, so `users` is secret unless `secretUsers` is false. Any secret input (the company id, a filter value) makes every output secret.",
                 inputProperties: {
                     companyId: COMPANY_ID,
                     filters: FILTERS,
@@ -182,7 +182,7 @@ export function pluginSchema(): Record<string, unknown> {
                     pageSize: PAGE_SIZE_PROPERTY,
                     secretUsers: { type: "boolean", description: "Whether `users` is kept secret." },
                     users: USERS,
-                    userCount: integer("How many members passed the filters; not secret."),
+                    userCount: integer("How many members passed the filters; secret only when an input is."),
                     total: TOTAL,
                     contentHash: CONTENT_HASH,
                 },

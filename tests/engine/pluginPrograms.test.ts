@@ -89,7 +89,11 @@ describe("programs in other languages under the real Pulumi CLI, through the pro
         assert.ok(!state.text.includes(CANARY_SECRET), "the state file holds the secret key (set in plain text in config)");
         const provider = state.resources.find((r) => r.type === "pulumi:providers:ncloud-members")!;
         assert.ok(isCiphertext(provider.inputs!.secretKey), "the provider's secret key is ciphertext in state");
-        assert.ok(isCiphertext(state.resources.find((r) => r.urn.endsWith("::staff"))!.outputs!.users), "users are ciphertext");
+        // Read with the secret company id (issue 18, case 6): every output is ciphertext, not only the users.
+        const staff = state.resources.find((r) => r.urn.endsWith("::staff"))!;
+        for (const key of ["companyId", "filters", "users", "userCount", "total", "contentHash"])
+            assert.ok(isCiphertext(staff.outputs![key]), `${key} is in the state in clear`);
+        assert.ok(!String(staff.id).includes(COMPANY));
         assertNoLeaks("yaml up", [up.stdout, up.stderr]);
     });
 

@@ -112,7 +112,7 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
             assert.equal(outputs.adminCount, ctx.data.organizationGroups["321"].length);
             assert.deepEqual(outputs.invitedAdmins, ["network-admin", "dba-lead"]);
             assert.equal(outputs.staffCount, ctx.data.mccCompanies[COMPANY].filter((u) => u.deptExternalKey === "dept01").length);
-            assert.match(String(outputs.staffListHash), /^sha256:[0-9a-f]{64}$/);
+            assert.match(String(outputs.adminListHash), /^sha256:[0-9a-f]{64}$/);
             assert.equal((await stack.preview("--expect-no-changes")).code, 0);
         });
 
@@ -167,6 +167,39 @@ describe("TypeScript programs under the real Pulumi CLI (the package from its pa
                 [],
             );
         });
+    });
+
+    it("a secret filter value (issue 18, case 6): every output of the resource is ciphertext in the state file, its id holds no input", async () => {
+        const dir = join(programs, "secret-filter");
+        mkdirSync(dir);
+        writeFileSync(join(dir, "Pulumi.yaml"), "name: secret-filter\nruntime: nodejs\nmain: index.ts\n");
+        const program = (value: string) =>
+            [
+                'import * as pulumi from "@pulumi/pulumi";',
+                'import * as ncm from "pulumi-ncloud-members";',
+                `const lead = new ncm.OrganizationAccounts("lead", { organizationGroupNo: 321, filters: [{ name: "memberName", values: [${value}] }] });`,
+                "export const leadCount = lead.accountCount;",
+                "export const leadNames = lead.accounts.apply((accounts) => accounts.map((a) => a.memberName));",
+            ].join("\n");
+        writeFileSync(join(dir, "index.ts"), program('pulumi.secret("dba-lead")'));
+        const stack = await ctx.engine.stack(dir, "dev", {});
+        await stack.up();
+        assert.deepEqual(await stack.outputs(), { leadCount: "[secret]", leadNames: "[secret]" });
+        assert.deepEqual(await stack.outputs(true), { leadCount: 1, leadNames: ["dba-lead"] });
+
+        const state = await stack.exportState();
+        assert.ok(!state.text.includes("dba-lead"), "the secret filter value (or an account it picked) is in the state in clear");
+        const lead = state.resources.find((r) => r.urn.endsWith("::lead"))!;
+        for (const key of ["organizationGroupNo", "filters", "accounts", "accountCount", "contentHash"])
+            assert.ok(isCiphertext(lead.outputs![key]), `${key} is in the state in clear`);
+        assert.equal(lead.outputs!.hasSecretInput, true);
+        assert.ok(!String(lead.id).includes("321"), `the id ${String(lead.id)} holds the group number`);
+        assert.equal((await stack.preview("--expect-no-changes")).code, 0);
+
+        // The same value given in clear: state is rewritten in clear (an update), and the other way round.
+        writeFileSync(join(dir, "index.ts"), program('"dba-lead"'));
+        const preview = await stack.preview("--json");
+        assert.deepEqual(plannedChanges(preview.stdout), { lead: "update" });
     });
 
     describe("membership-gate", () => {

@@ -3,8 +3,18 @@ import * as pulumi from "@pulumi/pulumi";
 import type { EmulatorData } from "../../emulator";
 import { MccUsers, OrganizationAccounts } from "../../sdk";
 import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, testData, useEmulator } from "../helpers/emulator";
+import { isSecret, revealProps } from "../../provider/propertyValues";
 import { assertNoLeaks } from "../helpers/leakSweep";
 import { registrations, startProviderHost, UNKNOWN, type ProviderHost, type Registration } from "../helpers/providerHost";
+
+/** Every output but the flag itself (and the host's `__provider`) in Pulumi's secret envelope, the flag set. */
+function assertEveryOutputSecret(properties: Record<string, unknown>): void {
+    assert.equal(properties.hasSecretInput, true);
+    for (const [key, value] of Object.entries(properties)) {
+        if (key === "hasSecretInput" || key === "__provider") continue;
+        assert.ok(isSecret(value), `${key} is in clear`);
+    }
+}
 
 const ORG_URN = "urn:pulumi:dev::ncm-test::pulumi-nodejs:dynamic/ncloud-members:OrganizationAccounts::admins";
 const MCC_URN = "urn:pulumi:dev::ncm-test::pulumi-nodejs:dynamic/ncloud-members:MccUsers::staff";
@@ -59,6 +69,29 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         assert.deepEqual(secretAccounts.additionalSecretOutputs, ["accounts"]);
     });
 
+    it("a secret filter value (issue 18, case 6): the program says an input is secret, and every output comes back secret, Read too", async () => {
+        const [secretFilter] = await registrations(() => [
+            new OrganizationAccounts("a", { organizationGroupNo: ORG_GROUP, filters: [{ name: "memberName", values: [pulumi.secret("MemberAccount02")] }] }),
+        ]);
+        const [plainFilter] = await registrations(() => [
+            new OrganizationAccounts("a", { organizationGroupNo: ORG_GROUP, filters: [{ name: "memberName", values: ["MemberAccount02"] }] }),
+        ]);
+        assert.equal(secretFilter.inputs.hasSecretInput, true);
+        assert.equal(plainFilter.inputs.hasSecretInput, false);
+        const checked = (await host.check(ORG_URN, {}, secretFilter.inputs)).inputs;
+        const created = await host.create(ORG_URN, checked);
+        assertEveryOutputSecret(created.properties);
+        assert.deepEqual(revealProps(created.properties).props.accounts, [organizationAccounts()[1]]);
+        assert.ok(!created.id.includes(String(ORG_GROUP)));
+        assertEveryOutputSecret((await host.read(ORG_URN, created.id, revealProps(created.properties).props)).properties);
+        assertEveryOutputSecret(await host.update(ORG_URN, created.id, revealProps(created.properties).props, checked));
+        // The same value made secret (or plain again) changes what state must conceal: a change.
+        const plainState = (await host.create(ORG_URN, (await host.check(ORG_URN, {}, plainFilter.inputs)).inputs)).properties;
+        assert.equal(await host.diff(ORG_URN, created.id, plainState, secretFilter.inputs), "some");
+        assert.equal(await host.diff(ORG_URN, created.id, revealProps(created.properties).props, plainFilter.inputs), "some");
+        assert.equal(await host.diff(ORG_URN, created.id, revealProps(created.properties).props, secretFilter.inputs), "none");
+    });
+
     it("Check returns bad inputs as failures, not errors, and tolerates unknowns in preview", async () => {
         const bad = await host.check(ORG_URN, {}, { ...org.inputs, organizationGroupNo: 0 });
         assert.deepEqual(bad.failures, [
@@ -84,12 +117,15 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
 
     it("Create stores the emulator's lists as outputs", async () => {
         orgState = await host.create(ORG_URN, (await host.check(ORG_URN, {}, org.inputs)).inputs);
-        assert.equal(orgState.id, `organization-group-${ORG_GROUP}`);
+        assert.match(orgState.id, /^organization-accounts-[0-9a-f-]{36}$/, "a random id, holding no input");
+        assert.equal(orgState.properties.hasSecretInput, false);
         assert.deepEqual(orgState.properties.accounts, organizationAccounts());
         assert.equal(orgState.properties.accountCount, 3);
         assert.match(orgState.properties.contentHash as string, /^sha256:[0-9a-f]{64}$/);
 
-        mccState = await host.create(MCC_URN, (await host.check(MCC_URN, {}, mcc.inputs)).inputs);
+        const created = await host.create(MCC_URN, (await host.check(MCC_URN, {}, mcc.inputs)).inputs);
+        assertEveryOutputSecret(created.properties);
+        mccState = { id: created.id, properties: revealProps(created.properties).props };
         assert.match(mccState.id, /^mcc-users-[0-9a-f-]{36}$/);
         assert.ok(!mccState.id.includes(COMPANY), "the id must not reveal the (secret) company id");
         const expected = mccUsers(7).filter((u) => ["dept00", "dept01"].includes(u.deptExternalKey as string));
@@ -134,7 +170,7 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         data.mccCompanies[COMPANY].push({ externalKey: "outside-the-filter", deptExternalKey: "dept03" });
         try {
             assert.equal(await host.diff(MCC_URN, mccState.id, mccState.properties, mcc.inputs), "some");
-            const updated = await host.update(MCC_URN, mccState.id, mccState.properties, mcc.inputs);
+            const updated = revealProps(await host.update(MCC_URN, mccState.id, mccState.properties, mcc.inputs)).props;
             assert.deepEqual(updated.users, mccState.properties.users, "the filtered list itself did not change");
             assert.equal(updated.total, 8);
             assert.equal(await host.diff(MCC_URN, mccState.id, updated, mcc.inputs), "none");
@@ -157,7 +193,7 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         assert.notEqual(refreshed.properties.contentHash, orgState.properties.contentHash);
         assert.equal(refreshed.properties.__provider, org.inputs.__provider);
 
-        const updated = await host.update(MCC_URN, mccState.id, mccState.properties, mcc.inputs);
+        const updated = revealProps(await host.update(MCC_URN, mccState.id, mccState.properties, mcc.inputs)).props;
         assert.deepEqual((updated.users as { externalKey: string }[]).map((u) => u.externalKey).at(-1), "late-joiner");
         assert.equal(updated.total, 8);
         assert.equal(await host.diff(MCC_URN, mccState.id, updated, mcc.inputs), "none");

@@ -241,7 +241,7 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
             return plugin.call<unknown, Res>(method, request);
         };
 
-        it("MccUsers: users secret by default, total and hash kept, diff sees a change outside the filter, delete touches nothing", async () => {
+        it("MccUsers with a secret company id: every output secret, total and hash kept, diff sees a change outside the filter, delete touches nothing", async () => {
             const inputs = { companyId: secret(COMPANY), filters: [{ name: "deptExternalKey", values: ["dept01"] }] };
             const checked = await rpc<provider.CheckResponse>("check", (r) => {
                 r.setUrn(MCC_URN);
@@ -262,9 +262,9 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
                 big.filter((u) => u.deptExternalKey === "dept01"),
             );
             assert.deepEqual(state.companyId, secret(COMPANY));
-            assert.equal(state.userCount, big.filter((u) => u.deptExternalKey === "dept01").length);
-            assert.equal(state.total, 2_600);
-            assert.match(state.contentHash as string, /^sha256:/);
+            assert.deepEqual(state.userCount, secret(big.filter((u) => u.deptExternalKey === "dept01").length), "read with a secret input: secret");
+            assert.deepEqual(state.total, secret(2_600));
+            assert.match((state.contentHash as Props).value as string, /^sha256:/);
 
             const diff = async (olds: Props) =>
                 (
@@ -291,14 +291,14 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
                     r.setId(created.getId());
                     r.setProperties(struct(state));
                 });
-                assert.equal(read.getProperties()!.toJavaScript().total, 2_601);
+                assert.deepEqual(read.getProperties()!.toJavaScript().total, secret(2_601));
                 const updated = await rpc<provider.UpdateResponse>("update", (r) => {
                     r.setUrn(MCC_URN);
                     r.setId(created.getId());
                     r.setOlds(struct(state));
                     r.setNews(struct(checkedInputs));
                 });
-                assert.equal(updated.getProperties()!.toJavaScript().total, 2_601);
+                assert.deepEqual(updated.getProperties()!.toJavaScript().total, secret(2_601));
             } finally {
                 big.pop();
             }
@@ -311,6 +311,59 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
             assert.equal(ctx.emulator.requests.length, 0);
         });
 
+        it("a secret filter value (issue 18, case 6): every output secret through Create, Read and Update; making it secret is a change", async () => {
+            const plain = { organizationGroupNo: ORG_GROUP, filters: [{ name: "memberName", values: ["MemberAccount02"] }] };
+            const withSecret = { organizationGroupNo: ORG_GROUP, filters: [{ name: "memberName", values: [secret("MemberAccount02")] }] };
+            const everyOutputSecret = (props: Props) => {
+                for (const key of ["organizationGroupNo", "filters", "accounts", "accountCount", "contentHash"])
+                    assert.deepEqual(props[key], secret((props[key] as Props | undefined)?.value), `${key} is not secret`);
+            };
+            const created = await rpc<provider.CreateResponse>("create", (r) => {
+                r.setUrn(ORG_URN);
+                r.setProperties(struct(withSecret));
+            });
+            const state = created.getProperties()!.toJavaScript();
+            everyOutputSecret(state);
+            assert.ok(!created.getId().includes(String(ORG_GROUP)));
+            const read = await rpc<provider.ReadResponse>("read", (r) => {
+                r.setUrn(ORG_URN);
+                r.setId(created.getId());
+                r.setProperties(struct(state));
+                r.setInputs(struct(withSecret));
+            });
+            everyOutputSecret(read.getProperties()!.toJavaScript());
+            const updated = await rpc<provider.UpdateResponse>("update", (r) => {
+                r.setUrn(ORG_URN);
+                r.setId(created.getId());
+                r.setOlds(struct(state));
+                r.setNews(struct(withSecret));
+            });
+            everyOutputSecret(updated.getProperties()!.toJavaScript());
+
+            const plainState = (
+                await rpc<provider.CreateResponse>("create", (r) => {
+                    r.setUrn(ORG_URN);
+                    r.setProperties(struct(plain));
+                })
+            )
+                .getProperties()!
+                .toJavaScript();
+            assert.equal(plainState.accountCount, 1);
+            const diff = async (olds: Props, news: Props) =>
+                (
+                    await rpc<provider.DiffResponse>("diff", (r) => {
+                        r.setUrn(ORG_URN);
+                        r.setId(created.getId());
+                        r.setOlds(struct(olds));
+                        r.setNews(struct(news));
+                    })
+                ).getChanges();
+            assert.equal(await diff(plainState, withSecret), provider.DiffResponse.DiffChanges.DIFF_SOME, "the same value made secret");
+            assert.equal(await diff(state, plain), provider.DiffResponse.DiffChanges.DIFF_SOME, "the same value made plain");
+            assert.equal(await diff(state, withSecret), provider.DiffResponse.DiffChanges.DIFF_NONE);
+            assert.equal(await diff(plainState, plain), provider.DiffResponse.DiffChanges.DIFF_NONE);
+        });
+
         it("OrganizationAccounts: accounts in the clear unless secretAccounts; bad inputs are Check failures", async () => {
             const created = await rpc<provider.CreateResponse>("create", (r) => {
                 r.setUrn(ORG_URN);
@@ -318,7 +371,8 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
             });
             const state = created.getProperties()!.toJavaScript();
             assert.deepEqual(state.accounts, organizationAccounts());
-            assert.equal(created.getId(), `organization-group-${ORG_GROUP}`);
+            assert.equal(state.accountCount, 3, "no secret input: nothing secret");
+            assert.match(created.getId(), /^organization-accounts-[0-9a-f-]{36}$/, "a random id, holding no input");
             const secretOnes = await rpc<provider.CreateResponse>("create", (r) => {
                 r.setUrn(ORG_URN);
                 r.setProperties(struct({ organizationGroupNo: ORG_GROUP, secretAccounts: true }));
