@@ -20,4 +20,5 @@ const everyAdmin = ncm.checkMembers(ncm.getOrganizationAccountsOutput({ organiza
 
 export const gatePassedFor = admins.accounts.apply((accounts) => accounts.filter((a) => requiredAdmins.includes(a.memberName)).map((a) => a.memberName));
 export const adminsNotYetJoined = everyAdmin.apply((verdict) => verdict.missing.map((m) => `${m.member}: ${m.reason}`));
-export const staffCount = staff.userCount;
+// Read with the secret company id, so secret; a count is not personal: unsecret it deliberately.
+export const staffCount = pulumi.unsecret(staff.userCount);

@@ -53,6 +53,6 @@ describe("example programs, against the emulator's default data", function () {
             admins.filter((a) => a.memberStatusCode === "INVT").map((a) => a.memberName),
         );
         assert.equal(result.outputs!.staffCount, COMPANY.filter((u) => u.deptExternalKey === "dept01").length);
-        assert.match(String(result.outputs!.staffListHash), /^sha256:[0-9a-f]{64}$/);
+        assert.match(String(result.outputs!.adminListHash), /^sha256:[0-9a-f]{64}$/);
     });
 });
