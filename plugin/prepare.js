@@ -1,4 +1,4 @@
-// Run by `npm install` in this folder (as `pulumi package add` does): the plugin runs the package one folder up,
+// Run by `npm install` in plugin/ (as `pulumi package add` does) and in policy/: both run the package one folder up,
 // so install and build it there when that has not been done (a fresh clone). Quiet on stdout: npm shows it.
 const { execFileSync } = require("node:child_process");
 const { existsSync } = require("node:fs");

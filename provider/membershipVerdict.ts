@@ -1,0 +1,111 @@
+import { InvalidArgumentError } from "./errors/InvalidArgumentError";
+import type { MembershipVerdict, MissingMember } from "./errors/MembershipError";
+import type { MccUser } from "./model/MccUser";
+import type { OrganizationAccount } from "./model/OrganizationAccount";
+import { normalForm } from "./normalForm";
+
+/**
+ * Who must be a member. Name people by the fields their list has: Organization accounts by `loginIds` (as the
+ * API masks them), `memberNames` or `memberNos`; MCC users by `emails` (case-insensitive) or `externalKeys`.
+ *
+ * @example
+ * { memberNames: ["platform-admin", "security-admin"], joined: true }
+ * { emails: ["aaa@bbb.com"], minCount: 100 }
+ */
+export interface MembershipRequirement {
+    readonly loginIds?: readonly string[];
+    readonly memberNames?: readonly string[];
+    readonly memberNos?: readonly number[];
+    readonly emails?: readonly string[];
+    readonly externalKeys?: readonly string[];
+    /** Organization: the named accounts must have signed up (`JOIN`), not only be invited (`INVT`); `minCount` then counts only those. @default false */
+    readonly joined?: boolean;
+    /** At least this many members in the list. */
+    readonly minCount?: number;
+}
+
+/** A member list as the functions return it, or as the resources' outputs give it (`{ accounts: admins.accounts }`). */
+export type MemberList =
+    | { readonly accounts: readonly OrganizationAccount[]; readonly organizationGroupNo?: number }
+    | { readonly users: readonly MccUser[]; readonly companyId?: string };
+
+const ORGANIZATION_KEYS = { loginIds: "loginId", memberNames: "memberName", memberNos: "memberNo" } as const;
+const MCC_KEYS = { emails: "emailAddr", externalKeys: "externalKey" } as const;
+
+/**
+ * The verdict of a member list against a requirement: who is absent or only invited, in the requirement's order,
+ * and whether there are enough members. `fn` names the caller in an `InvalidArgumentError` (a requirement that
+ * names people by a field this list does not have, `joined` on MCC users). Names, e-mails and keys compare in
+ * Unicode NFC; e-mails ignore case.
+ */
+export function membershipVerdict(list: MemberList, requirement: MembershipRequirement, caller = "requireMembers"): MembershipVerdict {
+    const organization = "accounts" in list;
+    const fn = `${caller} (${organization ? "Organization accounts" : "MCC users"})`;
+    const allowed: Record<string, string> = organization ? ORGANIZATION_KEYS : MCC_KEYS;
+    const other: Record<string, string> = organization ? MCC_KEYS : ORGANIZATION_KEYS;
+    for (const key of Object.keys(other)) {
+        if (requirement[key as keyof MembershipRequirement] !== undefined) {
+            throw new InvalidArgumentError(fn, key, `this list has no ${other[key]}; name its members by ${Object.keys(allowed).join(", ")}`);
+        }
+    }
+    if (requirement.joined && !organization)
+        throw new InvalidArgumentError(fn, "joined", "MCC users have no sign-up status; use joined with Organization accounts");
+    const items: readonly Record<string, unknown>[] = organization ? list.accounts : list.users;
+    const joined = (item: Record<string, unknown>) => !organization || item.memberStatusCode === "JOIN";
+
+    const missing: MissingMember[] = [];
+    for (const [key, field] of Object.entries(allowed)) {
+        const wanted = requirement[key as keyof MembershipRequirement] as readonly (string | number)[] | undefined;
+        if (!wanted) continue;
+        // Names, e-mails and keys compare in Unicode NFC (a decomposed 홍길동 is the same person); e-mails ignore case.
+        const fold = (v: unknown) => (typeof v !== "string" ? v : field === "emailAddr" ? normalForm(v).toLowerCase() : normalForm(v));
+        const byValue = new Map(items.map((item) => [fold(item[field]), item]));
+        for (const member of wanted) {
+            const item = byValue.get(fold(member));
+            if (!item) missing.push({ member: String(member), by: field, reason: "absent" });
+            else if (requirement.joined && !joined(item)) missing.push({ member: String(member), by: field, reason: "invited" });
+        }
+    }
+    const count = requirement.joined ? items.filter(joined).length : items.length;
+    const tooFew = requirement.minCount !== undefined && count < requirement.minCount;
+    const ok = missing.length === 0 && !tooFew;
+    const where = organization
+        ? `organization group ${"organizationGroupNo" in list && list.organizationGroupNo !== undefined ? list.organizationGroupNo : "(list)"}`
+        : "the MCC company";
+    const problems = [
+        ...missing.map((m) => `${m.member} (${m.by}) is ${m.reason === "absent" ? "absent" : "only invited, not signed up"}`),
+        ...(tooFew ? [`${count} ${requirement.joined ? "signed-up " : ""}member(s), fewer than the ${requirement.minCount} required`] : []),
+    ];
+    return {
+        ok,
+        missing,
+        count,
+        ...(requirement.minCount !== undefined ? { minCount: requirement.minCount } : {}),
+        message: ok ? "" : `membership requirement not met for ${where}: ${problems.join("; ")}`,
+    };
+}
+
+/** A member found by one name, and whether they have signed up (always true for MCC users, who have no status). */
+export interface FoundMember {
+    readonly by: string;
+    readonly joined: boolean;
+}
+
+/**
+ * The member a single name stands for, looked up in every field that names people in this list: Organization
+ * accounts by `loginId`, `memberName` or `memberNo`; MCC users by `emailAddr` (case-insensitive) or
+ * `externalKey`. In Unicode NFC, as {@link membershipVerdict} compares. `undefined` when nobody has that name.
+ */
+export function findMember(list: MemberList, name: string): FoundMember | undefined {
+    const organization = "accounts" in list;
+    const items: readonly Record<string, unknown>[] = organization ? list.accounts : list.users;
+    const fields = Object.values(organization ? ORGANIZATION_KEYS : MCC_KEYS);
+    const fold = (field: string, v: unknown) =>
+        typeof v === "number" ? String(v) : typeof v !== "string" ? undefined : field === "emailAddr" ? normalForm(v).toLowerCase() : normalForm(v);
+    for (const field of fields) {
+        const wanted = fold(field, name);
+        const item = items.find((i) => fold(field, i[field]) === wanted);
+        if (item) return { by: field, joined: !organization || item.memberStatusCode === "JOIN" };
+    }
+    return undefined;
+}
