@@ -89,15 +89,19 @@ function configProblem(report: ReportViolation, error: unknown): void {
     reportAt(report, error.message, "mandatory");
 }
 
-/** The owners a resource names at `path` (dotted, into its inputs): a string, a number, or a list of them. */
-function ownersAt(props: Record<string, unknown>, path: string): string[] {
+/**
+ * The owners a resource names at `path` (dotted, into its inputs): a string, a number, or a list of them.
+ * Anything else there (an object, a boolean) is `undefined` in the list: an owner that cannot be checked.
+ */
+function ownersAt(props: Record<string, unknown>, path: string): (string | undefined)[] {
     let value: unknown = props;
     for (const part of path.split(".")) {
         if (typeof value !== "object" || value === null) return [];
         value = (value as Record<string, unknown>)[part];
     }
+    if (value === undefined || value === null) return [];
     const values = Array.isArray(value) ? value : [value];
-    return values.filter((v): v is string | number => typeof v === "string" || typeof v === "number").map(String);
+    return values.map((v) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined));
 }
 
 /**
@@ -134,15 +138,17 @@ export function ownerIsMember(log: PolicyLog = stderrLog): ResourceValidationPol
                 unreadable(report, config, `could not check the owner of this resource: ${reason(error)}`);
                 return;
             }
-            const where = [
-                ...(config.organizationGroupNo !== undefined ? [`organization group ${config.organizationGroupNo}`] : []),
-                ...(config.companyId !== undefined ? ["the MCC company"] : []),
-            ].join(" or ");
+            const named = (list: MemberList) => ("accounts" in list ? `organization group ${config.organizationGroupNo}` : "the MCC company");
+            const where = found.map(named).join(" or ");
             for (const { owner, path } of owners) {
-                const matches = found.map((list) => findMember(list, owner)).filter((m) => m !== undefined);
+                if (owner === undefined) {
+                    report(`the owner at ${path} is neither a string nor a number, so it cannot be checked`);
+                    continue;
+                }
+                const matches = found.filter((list) => findMember(list, owner) !== undefined);
                 if (matches.length === 0) report(`owner ${JSON.stringify(owner)} (${path}) is not a member of ${where}`);
-                else if (config.joined && !matches.some((m) => m.joined))
-                    report(`owner ${JSON.stringify(owner)} (${path}) is only invited to ${where}, not signed up`);
+                else if (config.joined && !matches.some((list) => findMember(list, owner)!.joined))
+                    report(`owner ${JSON.stringify(owner)} (${path}) is only invited to ${matches.map(named).join(" and ")}, not signed up`);
             }
         },
     };

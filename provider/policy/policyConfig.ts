@@ -81,7 +81,10 @@ export function ownerIsMemberConfig(config: Config): OwnerIsMemberConfig | undef
     if (unconfigured(config, OWNER_IS_MEMBER_SCHEMA.properties)) return undefined;
     const ownerPaths = (config.ownerPaths as string[] | undefined) ?? OWNER_IS_MEMBER_SCHEMA.properties.ownerPaths.default;
     if (ownerPaths.length === 0) throw configError(policy, "ownerPaths", "must name at least one path, e.g. tags.owner");
-    return { ...common(policy, config), ownerPaths, joined: config.joined === true };
+    const sources = common(policy, config);
+    if (config.joined === true && sources.organizationGroupNo === undefined)
+        throw configError(policy, "joined", "MCC users have no sign-up status; use joined with organizationGroupNo");
+    return { ...sources, ownerPaths, joined: config.joined === true };
 }
 
 /** The config of `required-members`, checked as {@link ownerIsMemberConfig} does; it must name someone or a `minCount`. */
@@ -94,6 +97,19 @@ export function requiredMembersConfig(config: Config): RequiredMembersConfig | u
         throw configError(policy, "companyId", "name one list: organizationGroupNo or companyId, not both");
     const { loginIds, memberNames, memberNos, emails, externalKeys, joined, minCount } = config as MembershipRequirement;
     const requirement: MembershipRequirement = { loginIds, memberNames, memberNos, emails, externalKeys, joined: joined === true, minCount };
+    // Name people by the fields the one list has, as requireMembers asks, before any request.
+    const organization = sources.organizationGroupNo !== undefined;
+    const foreign = organization ? { emails, externalKeys } : { loginIds, memberNames, memberNos, joined: joined === true ? true : undefined };
+    for (const [key, value] of Object.entries(foreign)) {
+        if (value !== undefined)
+            throw configError(
+                policy,
+                key,
+                organization
+                    ? "an organization group has no e-mails or external keys; name its accounts by loginIds, memberNames or memberNos"
+                    : "an MCC company has no login ids, names, numbers or sign-up status; name its users by emails or externalKeys",
+            );
+    }
     const names = [loginIds, memberNames, memberNos, emails, externalKeys].filter((list) => list !== undefined && list.length > 0);
     if (names.length === 0 && minCount === undefined)
         throw configError(policy, "memberNames", "name the required members (loginIds, memberNames, memberNos, emails, externalKeys) or a minCount");
@@ -118,7 +134,7 @@ function common(policy: string, config: Config): MemberSources & ReadBehaviour {
  * so a pack run for one policy does not fail for want of the other's config. `undefined` from the parsers.
  */
 function unconfigured(config: Config, known: Record<string, object>): boolean {
-    return Object.entries(config).every(([key, value]) => "default" in known[key] && isDeepStrictEqual((known[key]).default, value));
+    return Object.entries(config).every(([key, value]) => "default" in known[key] && isDeepStrictEqual(known[key].default, value));
 }
 
 function checkKeys(policy: string, config: Config, known: object): void {

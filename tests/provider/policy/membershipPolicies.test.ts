@@ -77,9 +77,13 @@ describe("the policy pack's policies, over resource arguments as Pulumi passes t
                     email: { tags: { owner: "AAA@BBB.COM" } },
                     externalKey: { tags: { owner: "user02" } },
                     several: { metadata: { owners: ["finops", "nobody"] } },
+                    notAName: { tags: { owner: { name: "finops" } } },
                 },
             );
-            assert.deepEqual(found, { several: ['owner "nobody" (metadata.owners) is not a member of organization group 321 or the MCC company'] });
+            assert.deepEqual(found, {
+                several: ['owner "nobody" (metadata.owners) is not a member of organization group 321 or the MCC company'],
+                notAName: ["the owner at tags.owner is neither a string nor a number, so it cannot be checked"],
+            });
         });
 
         it("one listing for the whole run, however many resources name an owner", async () => {
@@ -162,6 +166,10 @@ describe("the policy pack's policies, over resource arguments as Pulumi passes t
             assert.match((nobody as { message: string }).message, /name the required members/);
             const [both] = await run({ organizationGroupNo: 321, companyId: COMPANY, memberNames: ["finops"] });
             assert.match((both as { message: string }).message, /name one list: organizationGroupNo or companyId, not both/);
+            const [emailsOfGroup] = await run({ organizationGroupNo: 321, emails: ["aaa@bbb.com"] });
+            assert.match((emailsOfGroup as { message: string }).message, /invalid argument "emails": an organization group has no e-mails/);
+            const [joinedUsers] = await run({ companyId: COMPANY, emails: ["aaa@bbb.com"], joined: true });
+            assert.match((joinedUsers as { message: string }).message, /invalid argument "joined": an MCC company has no/);
             assert.equal(requests(), 0);
         });
     });
