@@ -12,6 +12,8 @@ export interface ListWriter {
 
 /** Writes text, waiting while the stream's buffer is full. */
 export async function writeText(out: Writable, text: string): Promise<void> {
+    // A stream that failed (a full disk under --output-file) takes nothing more: the listing stops with its error.
+    if (out.errored) throw out.errored;
     if (text === "" || out.write(text)) return;
     await new Promise<void>((resolve, reject) => {
         const done = (error?: Error) => {
@@ -47,6 +49,8 @@ export interface CsvOptions {
     readonly raw?: boolean;
     /** Escape control characters, for a terminal. @default false */
     readonly terminal?: boolean;
+    /** Write a UTF-8 byte order mark before the header (`--bom`), which Excel needs to read UTF-8. @default false */
+    readonly bom?: boolean;
 }
 
 /**
@@ -76,7 +80,7 @@ export function csvListWriter(
     const header = () => {
         if (headerWritten) return "";
         headerWritten = true;
-        return csvLine(columns.map(cell));
+        return `${options.bom ? "\ufeff" : ""}${csvLine(columns.map(cell))}`;
     };
     return {
         async write(items) {
@@ -111,9 +115,15 @@ function csvColumns(documented: readonly string[], sample: readonly Record<strin
 
 // OWASP's CSV injection rule: a cell a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return
 // before one) gets a leading apostrophe, which the spreadsheet shows as text. Members choose their own names.
+// A number (-12.5) or a phone number (+82 10-1234-5678) is data, not a formula: made only of digits, spaces and
+// - . ( ), it can neither call a function nor name a cell, so it is kept as it is.
 function spreadsheetSafe(text: string): string {
-    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    return /^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) && !PHONE_NUMBER.test(text) ? `'${text}` : text;
 }
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+// E.164 and the usual ways of writing it: +821012345678, +82 10-1234-5678, +1 (555) 123-4567.
+const PHONE_NUMBER = /^\+?(?:\(\d+\)|\d)[\d ().-]*\d$/;
 
 // RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
 function csvLine(fields: readonly string[]): string {

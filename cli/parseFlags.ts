@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { didYouMean } from "./didYouMean";
 import { UsageError } from "./UsageError";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -6,7 +7,8 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 /**
  * Parses a command's flags with Node's `parseArgs`, plus the rules a user expects: a value that starts with a dash
  * (`--group -5`) is the flag's value, to be judged by the flag's own check rather than taken for an unknown
- * flag; a single-value flag given twice is an error, not "the last one wins"; a flag's value may not be empty.
+ * flag; a single-value flag given twice is an error, not "the last one wins"; a flag's value may not be empty; a
+ * mistyped flag is answered with the one it most likely meant (`--ouput`: did you mean --output?).
  */
 export function parseFlags(argv: readonly string[], options: Options): Record<string, string | string[] | boolean | undefined> {
     const args: string[] = [];
@@ -26,7 +28,10 @@ export function parseFlags(argv: readonly string[], options: Options): Record<st
         parsed = parseArgs({ args, options, strict: true, allowPositionals: false, tokens: true });
     } catch (error) {
         // parseArgs explains over several lines; a usage error is one.
-        throw new UsageError(`${(error as Error).message.replace(/\s*\n\s*/g, " ")} (see --help)`);
+        const message = (error as Error).message.replace(/\s*\n\s*/g, " ");
+        const unknown = (error as NodeJS.ErrnoException).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'--([^'=]+)'/.exec(message)?.[1] : undefined;
+        const meant = unknown === undefined ? undefined : didYouMean(unknown, Object.keys(options));
+        throw new UsageError(meant === undefined ? `${message} (see --help)` : `${message}: did you mean --${meant}? (see --help)`);
     }
     const seen = new Set<string>();
     for (const token of parsed.tokens ?? []) {

