@@ -49,12 +49,12 @@ describe("the README's code blocks still work", function () {
         const commands = BLOCKS.filter((b) => b.lang === "sh")
             .flatMap((b) => b.body.split("\n"))
             .map((line) => line.replace(/\s+#.*$/, "").trim())
-            .filter((line) => /^(npx )?ncloud-members (org-accounts|mcc-users)\b/.test(line));
+            .filter((line) => /^(npx (--no-install )?)?ncloud-members (org-accounts|mcc-users)\b/.test(line));
 
         it("finds the commands", () => assert.ok(commands.length >= 3, `found ${commands.length}`));
         const run = async (command: string) => {
             const line = command
-                .replace(/^(npx )?ncloud-members/, `node ${JSON.stringify(join(ROOT, "dist", "cli", "main.js"))}`)
+                .replace(/^(npx (--no-install )?)?ncloud-members/, `node ${JSON.stringify(join(ROOT, "dist", "cli", "main.js"))}`)
                 .replace(/http:\/\/127\.0\.0\.1:8080/g, ctx.emulator.url);
             // Not execFileSync: the emulator answering it lives in this process's event loop.
             const { stdout } = await promisify(execFile)("bash", ["-c", line], {
