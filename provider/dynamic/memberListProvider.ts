@@ -136,7 +136,7 @@ export function memberListProviders(sources: ProviderSources): { readonly organi
 const dynamicProviders = memberListProviders(dynamicSources);
 
 /** The provider of `OrganizationAccounts` resources in the dynamic provider host. */
-export const organizationAccounts = withSecretInputs(dynamicProviders.organizationAccounts);
+export const organizationAccounts = withSecretInputs(dynamicProviders.organizationAccounts, Object.keys(ORGANIZATION_ACCOUNTS_CHECKS));
 
 /** The provider of `MccUsers` resources in the dynamic provider host. */
-export const mccUsers = withSecretInputs(dynamicProviders.mccUsers);
+export const mccUsers = withSecretInputs(dynamicProviders.mccUsers, Object.keys(MCC_USERS_CHECKS));

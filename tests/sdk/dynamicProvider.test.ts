@@ -92,6 +92,24 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
         assert.equal(await host.diff(ORG_URN, created.id, revealProps(created.properties).props, secretFilter.inputs), "none");
     });
 
+    it("with a secret input, no input's value shows in a check failure or an error (a field name, a group number)", async () => {
+        const [badField, unknownGroup] = await registrations(() => [
+            new OrganizationAccounts("bad-field", { organizationGroupNo: ORG_GROUP, filters: [{ name: pulumi.secret("SECRETFIELDNAME"), values: ["x"] }] }),
+            new OrganizationAccounts("unknown-group", { organizationGroupNo: pulumi.secret(999) }),
+        ]);
+        const checked = await host.check(ORG_URN, {}, badField.inputs);
+        assert.equal(checked.failures.length, 1);
+        assert.match(checked.failures[0].reason, /invalid argument "filters\[0\]\.name": "\[secret\]" is not a field of this list/);
+        assert.ok(!JSON.stringify(checked.failures).includes("SECRETFIELDNAME"));
+        const error = await host.create(ORG_URN, (await host.check(ORG_URN, {}, unknownGroup.inputs)).inputs).then(
+            () => assert.fail("created"),
+            (e: Error) => e,
+        );
+        assert.match(error.message, /HTTP 404/);
+        assert.ok(!error.message.includes("999"), error.message);
+        assert.ok(!host.output().includes("/group/999"), "nor in what the host printed");
+    });
+
     it("Check returns bad inputs as failures, not errors, and tolerates unknowns in preview", async () => {
         const bad = await host.check(ORG_URN, {}, { ...org.inputs, organizationGroupNo: 0 });
         assert.deepEqual(bad.failures, [
@@ -102,7 +120,8 @@ describe("the dynamic provider, driven over gRPC through @pulumi/pulumi's provid
             badMcc.failures.map((f) => f.property),
             ["pageSize", "filters"],
         );
-        assert.match(badMcc.failures[1].reason, /"nope" is not a field of this list/);
+        // The company id is secret, so no input value shows in the reason: the engine cannot tell which was.
+        assert.match(badMcc.failures[1].reason, /"\[secret\]" is not a field of this list/);
         const unknown = await host.check(MCC_URN, {}, { ...mcc.inputs, companyId: UNKNOWN, filters: [{ name: "deptExternalKey", values: UNKNOWN }] });
         assert.deepEqual(unknown.failures, []);
         const good = await host.check(ORG_URN, {}, org.inputs);
