@@ -1,4 +1,4 @@
-import { resetDeprecationWarnings } from "./credentials/settingsSources";
+import { resetConfigWarnings } from "./credentials/settingsSources";
 import { sharedListings } from "./sharedListing";
 import { resetClockCorrections } from "./transport/clockSkew";
 import { resetConnectionSlots } from "./transport/connectionSlots";
@@ -7,13 +7,13 @@ import { resetRetryBudgets } from "./transport/retryBudget";
 
 /**
  * Forgets everything the package keeps per process (shared listings, retry budgets, clock corrections, the
- * connection pool, deprecation warnings given), as a fresh process would start. For tests, between files.
+ * connection pool, config warnings given), as a fresh process would start. For tests, between files.
  */
 export async function resetProcessState(): Promise<void> {
     sharedListings.clear();
     resetRetryBudgets();
     resetClockCorrections();
     resetConnectionSlots();
-    resetDeprecationWarnings();
+    resetConfigWarnings();
     await closeConnections();
 }

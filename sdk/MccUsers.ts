@@ -29,8 +29,9 @@ export interface MccUsersArgs {
  * Any secret input (the company id, a filter value) makes every output secret, since each is read with it;
  * the resource id is random and holds no input.
  *
- * Credentials come from Pulumi config (`ncloud:accessKey`, `ncloud:secretKey`), the environment or
- * `~/.ncloud/configure`, read in the provider process; they are never stored with the resource.
+ * Credentials come from Pulumi config (`ncloud-members:accessKey` and `ncloud-members:secretKey`, else
+ * `ncloud:accessKey` and `ncloud:secretKey`), the environment or `~/.ncloud/configure`, read in the provider
+ * process; they are never stored with the resource.
  *
  * @example
  * const staff = new MccUsers("staff", { companyId: cfg.requireSecret("companyId"), filters: [{ name: "deptExternalKey", values: ["dept01"] }] });

@@ -2,10 +2,12 @@ import type { NcloudApi } from "./sites";
 import {
     CALL_OPTION_NAMES,
     configKey,
+    configKeys,
     configureFileSource,
     environmentSource,
     optionsSource,
     pulumiConfigSource,
+    type ConfigScope,
     type ConnectionOptions,
     type OptionNames,
     type SettingsSource,
@@ -29,9 +31,9 @@ export interface SettingsChainInput {
     readonly optionNames?: OptionNames;
     /** Pulumi config, through the program's `runtime.getConfig` or the provider's `configure` request. */
     readonly config?: (key: string) => string | undefined;
-    /** The config key of each setting. @default a program's: `ncloud:accessKey`, `ncloud-members:mccEndpoint` */
-    readonly configKeyOf?: (key: keyof ConnectionOptions) => string;
-    /** Where a deprecated config key is reported. */
+    /** How much of the stack's config `config` sees, hence which keys are read and named. @default "stack" */
+    readonly configScope?: ConfigScope;
+    /** Where a deprecated config key, or a config value overridden by another, is reported. */
     readonly warn?: (message: string) => void;
 }
 
@@ -44,7 +46,7 @@ export function settingsChain(input: SettingsChainInput = {}): SourceLoader[] {
         options,
         optionNames = CALL_OPTION_NAMES,
         config,
-        configKeyOf = configKey,
+        configScope = "stack",
         warn = (message: string) => process.stderr.write(`[ncloud-members] warning: ${message}\n`),
     } = input;
     const loaders: SourceLoader[] = [];
@@ -60,10 +62,12 @@ export function settingsChain(input: SettingsChainInput = {}): SourceLoader[] {
         });
     }
     if (config) {
+        const secretKeys = configKeys("secretKey", configScope);
+        const pairs = configKeys("accessKey", configScope).map((accessKey, i) => `${accessKey} and ${secretKeys[i]}`);
         loaders.push({
-            credentialsHint: `Pulumi config ${configKeyOf("accessKey")} and ${configKeyOf("secretKey")} (pulumi config set --secret ${configKeyOf("secretKey")} ...)`,
-            endpointHint: { organization: configKeyOf("organizationEndpoint"), mcc: configKeyOf("mccEndpoint") },
-            load: () => pulumiConfigSource(config, warn, configKeyOf),
+            credentialsHint: `Pulumi config ${pairs.join(", or else ")} (pulumi config set --secret ${configKey("secretKey")} ...)`,
+            endpointHint: { organization: configKey("organizationEndpoint"), mcc: configKey("mccEndpoint") },
+            load: () => pulumiConfigSource(config, warn, configScope),
         });
     }
     loaders.push(

@@ -6,7 +6,7 @@ import { parse as parseIni } from "ini";
 /** One setting as a source holds it: its value and the name it goes by there, for messages. */
 export interface Setting {
     readonly value: string;
-    /** e.g. `NCLOUD_ACCESS_KEY` or `ncloud:accessKey`. */
+    /** e.g. `NCLOUD_ACCESS_KEY` or `ncloud-members:accessKey`. */
     readonly name: string;
 }
 
@@ -77,57 +77,95 @@ export function optionsSource(
     return sourceOf(description, entries);
 }
 
-// ncloud:accessKey, ncloud:secretKey and ncloud:site are NCP's Terraform provider's own names, shared with it; the
-// other settings are this package's alone and live in its namespace: a bridged ncloud provider in the same stack
-// rejects keys of its namespace that it does not know (pulumi-terraform-bridge#2582).
-const SHARED_CONFIG_KEYS: readonly Key[] = ["accessKey", "secretKey", "site"];
+/**
+ * How much of the stack's config a reader sees: `stack`, all of it (a program, and the dynamic provider, which the
+ * engine gives the whole stack config); `package`, this package's `ncloud-members:` namespace only (the provider
+ * plugin: the engine gives a plugin its own namespace alone, so `ncloud:` keys never reach it).
+ */
+export type ConfigScope = "stack" | "package";
 
-/** The provider plugin's config keys: all in its own package's namespace (`ncloud-members:accessKey`). */
-export function pluginConfigKey(key: Key): string {
+/** This package's own config key of a setting: `ncloud-members:accessKey`. */
+export function configKey(key: Key): string {
     return `ncloud-members:${key}`;
 }
 
-/** The Pulumi config key of a setting in a program: `ncloud:accessKey`, `ncloud-members:mccEndpoint`. */
-export function configKey(key: Key): string {
-    return SHARED_CONFIG_KEYS.includes(key) ? `ncloud:${key}` : `ncloud-members:${key}`;
+// ncloud:accessKey, ncloud:secretKey and ncloud:site are NCP's Terraform provider's names: a stack that also uses the
+// bridged ncloud provider shares them, so they are read after this package's own keys.
+const SHARED_CONFIG_KEYS: readonly Key[] = ["accessKey", "secretKey", "site"];
+// The endpoints' names before they moved to this package's namespace, where a bridged ncloud provider cannot reject
+// them as keys it does not know (pulumi-terraform-bridge#2582): still read, with a warning.
+const DEPRECATED_CONFIG_KEYS: readonly Key[] = ["organizationEndpoint", "mccEndpoint"];
+
+/**
+ * The config keys a setting is read from, first found wins: `ncloud-members:<key>`, then, where the whole stack
+ * config is seen, `ncloud:<key>` (for the key pair and the site; for the endpoints, as a deprecated name).
+ */
+export function configKeys(key: Key, scope: ConfigScope = "stack"): readonly string[] {
+    const fallback = scope === "stack" && (SHARED_CONFIG_KEYS.includes(key) || DEPRECATED_CONFIG_KEYS.includes(key));
+    return fallback ? [configKey(key), `ncloud:${key}`] : [configKey(key)];
 }
 
-const warnedDeprecated = new Set<string>();
+const warned = new Set<string>();
 
-/** Forgets which deprecated keys were warned about (tests reset process-wide state between files). */
-export function resetDeprecationWarnings(): void {
-    warnedDeprecated.clear();
+/** Forgets which config warnings were given (tests reset process-wide state between files). */
+export function resetConfigWarnings(): void {
+    warned.clear();
 }
 
 /**
- * Pulumi config: `ncloud:accessKey`, `ncloud:secretKey`, `ncloud:site` (shared with NCP's Terraform provider), and
- * this package's own `ncloud-members:organizationEndpoint`, `ncloud-members:mccEndpoint`, `ncloud-members:allowHttp`,
- * read through `get` (the program's `runtime.getConfig`, or the dynamic provider's `configure` request). The
- * endpoints' old names `ncloud:organizationEndpoint` and `ncloud:mccEndpoint` are still read, with a warning once.
+ * Pulumi config, read through `get` (the program's `runtime.getConfig`, or the provider's configure request), each
+ * setting from the first of its {@link configKeys} that is set. The key pair comes whole from the first namespace
+ * holding either key, never one key from each (a half pair there is an error, as in any source). A value in
+ * `ncloud:` that differs from the one used, or a deprecated name, is reported once through `warn`, never a value of
+ * the key pair.
  */
-export function pulumiConfigSource(
-    get: (key: string) => string | undefined,
-    warn: (message: string) => void,
-    keyOf: (key: Key) => string = configKey,
-): SettingsSource {
-    const entries: Partial<Record<Key, { value: string | undefined; name: string }>> = {};
-    for (const key of CONNECTION_SETTINGS) {
-        const name = keyOf(key);
-        let value = get(name);
-        const old = `ncloud:${key}`;
-        if (value === undefined && keyOf === configKey && name !== old && key !== "allowHttp") {
-            value = get(old);
-            if (value !== undefined) {
-                if (!warnedDeprecated.has(old))
-                    warn(`Pulumi config ${old} is deprecated: set ${name} instead (a bridged ncloud provider rejects keys it does not know)`);
-                warnedDeprecated.add(old);
-                entries[key] = { value, name: old };
-                continue;
-            }
+export function pulumiConfigSource(get: (key: string) => string | undefined, warn: (message: string) => void, scope: ConfigScope = "stack"): SettingsSource {
+    const warnOnce = (message: string) => {
+        if (!warned.has(message)) warn(message);
+        warned.add(message);
+    };
+    const setting = (name: string): Setting | undefined => {
+        const value = get(name)?.trim();
+        return value ? { value, name } : undefined;
+    };
+    const settings: Partial<Record<Key, Setting>> = {};
+
+    const secretNames = configKeys("secretKey", scope);
+    const pairs = configKeys("accessKey", scope).map((name, i) => ({
+        namespace: name.slice(0, name.lastIndexOf(":")),
+        accessKey: setting(name),
+        secretKey: setting(secretNames[i]),
+    }));
+    const [pair, ...later] = pairs.filter((p) => p.accessKey ?? p.secretKey);
+    if (pair) {
+        settings.accessKey = pair.accessKey;
+        settings.secretKey = pair.secretKey;
+        const differs = (a?: Setting, b?: Setting) => a !== undefined && b !== undefined && a.value !== b.value;
+        const other = later.find((p) => differs(p.accessKey, pair.accessKey) || differs(p.secretKey, pair.secretKey));
+        if (other && pair.accessKey && pair.secretKey) {
+            warnOnce(
+                `Pulumi config holds two different key pairs, ${pair.namespace}:accessKey/secretKey and ${other.namespace}:accessKey/secretKey: ` +
+                    `member lists are read with the ${pair.namespace}: pair; the ${other.namespace}: pair stays the ncloud provider's`,
+            );
         }
-        entries[key] = { value, name };
     }
-    return sourceOf("Pulumi config", entries);
+    for (const key of CONNECTION_SETTINGS) {
+        if (key === "accessKey" || key === "secretKey") continue;
+        const [used, other] = configKeys(key, scope)
+            .map(setting)
+            .filter((s) => s !== undefined);
+        if (!used) continue;
+        settings[key] = used;
+        if (DEPRECATED_CONFIG_KEYS.includes(key) && used.name !== configKey(key)) {
+            warnOnce(`Pulumi config ${used.name} is deprecated: set ${configKey(key)} instead (a bridged ncloud provider rejects keys it does not know)`);
+        } else if (key === "site" && other && other.value.toLowerCase() !== used.value.toLowerCase()) {
+            warnOnce(
+                `Pulumi config ${used.name} (${JSON.stringify(used.value)}) and ${other.name} (${JSON.stringify(other.value)}) differ: ` +
+                    `member lists are read with ${used.name}; ${other.name} stays the ncloud provider's`,
+            );
+        }
+    }
+    return sourceOf("Pulumi config", settings);
 }
 
 /** `NCLOUD_ACCESS_KEY` / `NCLOUD_SECRET_KEY` (or the Go SDK's `NCLOUD_ACCESS_KEY_ID` / `NCLOUD_SECRET_ACCESS_KEY`), `NCLOUD_SITE`, endpoint overrides. */

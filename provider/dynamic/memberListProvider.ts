@@ -27,7 +27,7 @@ interface MemberList {
 // The provider host calls `configure` with the program's config once per provider text, before any other call.
 let configured: ((key: string) => string | undefined) | undefined;
 
-/** Receives the stack's config (the `ncloud:` keys) in the provider process. */
+/** Receives the stack's whole config (the `ncloud-members:` and `ncloud:` keys) in the provider process. */
 export function configure(request: dynamic.ConfigureRequest): Promise<void> {
     const config = request.config;
     configured = (key) => config.get(key);

@@ -1,6 +1,6 @@
 import type * as grpcTypes from "@grpc/grpc-js";
 import { settingsChain } from "../credentials/settingsChain";
-import { CONNECTION_SETTINGS, pluginConfigKey } from "../credentials/settingsSources";
+import { configKey, CONNECTION_SETTINGS } from "../credentials/settingsSources";
 import { parseAllowHttp } from "../credentials/resolveConnection";
 import { parseEndpoint, parseSite } from "../credentials/sites";
 import { memberListProviders } from "../dynamic/memberListProvider";
@@ -57,7 +57,8 @@ const RESOURCES: Record<
  */
 export function resourceProviderService(logger: Logger = stderrLogger()): grpcTypes.UntypedServiceImplementation {
     let config: Record<string, string> = {};
-    const sources = () => settingsChain({ config: (key) => config[key], configKeyOf: pluginConfigKey, warn: (message) => logger.warn(message) });
+    // The engine configures a plugin with its own namespace only: `ncloud:` keys never reach it.
+    const sources = () => settingsChain({ config: (key) => config[key], configScope: "package", warn: (message) => logger.warn(message) });
     const providers = memberListProviders(sources);
     const context = (functionName: string): ReadContext => ({ functionName, sources: sources(), settings: { logger } });
 
@@ -119,9 +120,9 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
                     failures.push({ property: key, reason: error.message });
                 }
             };
-            check("site", (v) => parseSite(v, pluginConfigKey("site")));
-            for (const key of ["organizationEndpoint", "mccEndpoint"]) check(key, (v) => parseEndpoint(v, pluginConfigKey(key as "mccEndpoint"), true));
-            check("allowHttp", (v) => parseAllowHttp(v, pluginConfigKey("allowHttp")));
+            check("site", (v) => parseSite(v, configKey("site")));
+            for (const key of ["organizationEndpoint", "mccEndpoint"]) check(key, (v) => parseEndpoint(v, configKey(key as "mccEndpoint"), true));
+            check("allowHttp", (v) => parseAllowHttp(v, configKey("allowHttp")));
             return checkResponse(concealProps(props, secretKeys), failures);
         }),
         configure: handle((request) => {
@@ -129,14 +130,14 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             const variables = request.getVariablesMap() as unknown as Map<string, string> & { forEach(f: (v: string, k: string) => void): void };
             variables.forEach((value, key) => {
                 const name = /^ncloud-members:config:(\w+)$/.exec(key)?.[1];
-                if (name) next[pluginConfigKey(name as "site")] = value;
+                if (name) next[configKey(name as "site")] = value;
             });
             const args = request.getArgs()?.toJavaScript();
             if (args) {
                 const { props } = revealProps(args);
                 for (const key of CONNECTION_SETTINGS) {
                     const value = scalarText(props[key]);
-                    if (value !== undefined) next[pluginConfigKey(key)] = value;
+                    if (value !== undefined) next[configKey(key)] = value;
                 }
             }
             config = next;
