@@ -11,6 +11,7 @@ import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS, readMccUsers, readOrgan
 import { PACKAGE_VERSION } from "../version";
 import { PACKAGE_NAME, pluginSchema, SECRET_CONNECTION_SETTINGS } from "./pluginSchema";
 import { concealProps, isSecret as isConcealed, revealProps, secret, type Props } from "../propertyValues";
+import { redact, redactError, secretTexts } from "../redactSecrets";
 import { grpc, Struct } from "./pulumiRpc";
 import type { CreateResult, InvokeResult, ReadResult, UpdateResult } from "./responseEncoding";
 
@@ -62,16 +63,25 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
     const providers = memberListProviders(sources);
     const context = (functionName: string): ReadContext => ({ functionName, sources: sources(), settings: { logger } });
 
+    // `hidden` names the request's secret values, which an error must not show (a secret group number in a 404).
     const handle =
-        (work: (request: Call["request"]) => unknown) =>
+        (work: (request: Call["request"]) => unknown, hidden: (request: Call["request"]) => string[] = () => []) =>
         (call: Call, callback: Callback): void => {
             Promise.resolve()
                 .then(() => work(call.request))
                 .then(
                     (response) => callback(null, response),
-                    (error: unknown) => callback(rpcError(error)),
+                    (error: unknown) => callback(rpcError(redactError(error, hidden(call.request)))),
                 );
         };
+    /** The texts of the secret values in the request's properties, to keep out of messages. */
+    const secretsIn =
+        (...getters: string[]) =>
+        (request: Call["request"]): string[] =>
+            getters.flatMap((getter) => {
+                const { props, secretKeys } = revealProps(request[getter]?.()?.toJavaScript() ?? {});
+                return secretTexts([...secretKeys].map((key) => props[key]));
+            });
 
     const resource = (urn: string) => {
         const type = urn.split("::")[2]?.split("$").at(-1) ?? "";
@@ -156,11 +166,11 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
                 result = await invokeFunction(token, args, context);
             } catch (error) {
                 if (!(error instanceof InvalidArgumentError)) throw error;
-                return { failures: [{ property: error.argument, reason: error.message }] } satisfies InvokeResult;
+                return { failures: [{ property: error.argument, reason: redact(error.message, secretsIn("getArgs")(request)) }] } satisfies InvokeResult;
             }
             // A secret argument (a company id) makes the whole result secret, as in the TypeScript SDK.
             return { return: secretKeys.size > 0 ? Object.fromEntries(Object.entries(result).map(([k, v]) => [k, secret(v)])) : result } satisfies InvokeResult;
-        }),
+        }, secretsIn("getArgs")),
         check: handle(async (request) => {
             const kind = resource(request.getUrn());
             const { props: news, secretKeys } = revealProps(request.getNews()?.toJavaScript() ?? {});
@@ -169,10 +179,12 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             if (news[kind.secretInput] !== undefined && flag === undefined)
                 failures.push({ property: kind.secretInput, reason: `${kind.secretInput} must be true or false` });
             const checked = await kind.provider.check({}, rest);
-            failures.push(...(checked.failures ?? []));
+            // A reason may quote a value (a filter's field name): not one that was secret.
+            const hidden = secretsIn("getNews")(request);
+            failures.push(...(checked.failures ?? []).map((f) => ({ ...f, reason: redact(f.reason, hidden) })));
             const inputs = concealProps({ ...(checked.inputs as Props), ...(flag === undefined ? {} : { [kind.secretInput]: flag }) }, secretKeys);
             return checkResponse(inputs, failures);
-        }),
+        }, secretsIn("getNews")),
         diff: handle(async (request) => {
             const kind = resource(request.getUrn());
             const oldState = revealProps(request.getOlds()?.toJavaScript() ?? {});
@@ -187,26 +199,29 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             const response = new proto.DiffResponse();
             response.setChanges(changes ? DIFF_CHANGES.DIFF_SOME : DIFF_CHANGES.DIFF_NONE);
             return response;
-        }),
+        }, secretsIn("getNews")),
         create: handle(async (request) => {
             const kind = resource(request.getUrn());
             const { props, secretKeys } = revealProps(request.getProperties()?.toJavaScript() ?? {});
             const { rest, flag } = split(props, kind.secretInput);
             const { id, outs } = (await kind.provider.create(rest)) as { id: string; outs: Props };
             return { id, properties: outputs(kind, outs, secretKeys, flag) } satisfies CreateResult;
-        }),
-        read: handle(async (request) => {
-            const kind = resource(request.getUrn());
-            const { props, secretKeys } = revealProps(request.getProperties()?.toJavaScript() ?? {});
-            const { rest, flag } = split(props, kind.secretInput);
-            const result = await kind.provider.read(request.getId(), rest);
-            // Which inputs were secret: from the inputs in state, and from the inputs echoed in the outputs (not from
-            // the list, which may be secret by the flag alone).
-            const echoed = [...secretKeys].filter((key) => kind.inputs.includes(key));
-            const inputSecrets = new Set([...echoed, ...revealProps(request.getInputs()?.toJavaScript() ?? {}).secretKeys]);
-            const properties = outputs(kind, result.props as Props, inputSecrets, flag);
-            return { id: result.id ?? request.getId(), properties, inputs: request.getInputs()?.toJavaScript() } satisfies ReadResult;
-        }),
+        }, secretsIn("getProperties")),
+        read: handle(
+            async (request) => {
+                const kind = resource(request.getUrn());
+                const { props, secretKeys } = revealProps(request.getProperties()?.toJavaScript() ?? {});
+                const { rest, flag } = split(props, kind.secretInput);
+                const result = await kind.provider.read(request.getId(), rest);
+                // Which inputs were secret: from the inputs in state, and from the inputs echoed in the outputs (not from
+                // the list, which may be secret by the flag alone).
+                const echoed = [...secretKeys].filter((key) => kind.inputs.includes(key));
+                const inputSecrets = new Set([...echoed, ...revealProps(request.getInputs()?.toJavaScript() ?? {}).secretKeys]);
+                const properties = outputs(kind, result.props as Props, inputSecrets, flag);
+                return { id: result.id ?? request.getId(), properties, inputs: request.getInputs()?.toJavaScript() } satisfies ReadResult;
+            },
+            secretsIn("getProperties", "getInputs"),
+        ),
         update: handle(async (request) => {
             const kind = resource(request.getUrn());
             const olds = revealProps(request.getOlds()?.toJavaScript() ?? {});
@@ -214,7 +229,7 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             const { rest, flag } = split(news.props, kind.secretInput);
             const { outs } = (await kind.provider.update(request.getId(), split(olds.props, kind.secretInput).rest, rest)) as { outs: Props };
             return { properties: outputs(kind, outs, news.secretKeys, flag) } satisfies UpdateResult;
-        }),
+        }, secretsIn("getNews")),
         // Only the copy in state goes: nothing remote is touched.
         delete: handle((request) => {
             resource(request.getUrn());

@@ -364,6 +364,26 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
             assert.equal(await diff(plainState, plain), provider.DiffResponse.DiffChanges.DIFF_NONE);
         });
 
+        it("a secret input's value shows in no check failure and no error (a secret filter field name, a secret group number)", async () => {
+            const checked = await rpc<provider.CheckResponse>("check", (r) => {
+                r.setUrn(ORG_URN);
+                r.setOlds(struct({}));
+                r.setNews(struct({ organizationGroupNo: ORG_GROUP, filters: [{ name: secret("SECRETFIELDNAME"), values: ["x"] }] }));
+            });
+            const reasons = checked.getFailuresList().map((f) => f.getReason());
+            assert.equal(reasons.length, 1);
+            assert.match(reasons[0], /"\[secret\]" is not a field of this list/);
+            const error = await rpc("create", (r) => {
+                r.setUrn(ORG_URN);
+                r.setProperties(struct({ organizationGroupNo: secret(999) }));
+            }).then(
+                () => assert.fail("created"),
+                (e: Error) => e,
+            );
+            assert.match(error.message, /HTTP 404/);
+            assert.ok(!error.message.includes("999"), error.message);
+        });
+
         it("OrganizationAccounts: accounts in the clear unless secretAccounts; bad inputs are Check failures", async () => {
             const created = await rpc<provider.CreateResponse>("create", (r) => {
                 r.setUrn(ORG_URN);
