@@ -1,22 +1,68 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
 import { DEFAULT_DATA_PATH, DEMO_ACCESS_KEY, DEMO_SECRET_KEY, loadEmulatorData } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
 
 const ROOT = join(__dirname, "..", "..");
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
-const BLOCKS = [...README.matchAll(/```(\S*)([^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], info: m[2].trim(), body: m[3] }));
+/** The user's documentation: the README and the pages of docs/. */
+const PAGES = [
+    "README.md",
+    ...readdirSync(join(ROOT, "docs"))
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => `docs/${f}`),
+];
+const TEXT = Object.fromEntries(PAGES.map((page) => [page, readFileSync(join(ROOT, page), "utf8")]));
+const BLOCKS = PAGES.flatMap((page) =>
+    [...TEXT[page].matchAll(/```(\S*)([^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ page, lang: m[1], info: m[2].trim(), body: m[3] })),
+);
 
-describe("the README's code blocks still work", function () {
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+function slug(heading: string): string {
+    return heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, "")
+        .replace(/ /g, "-");
+}
+
+function anchors(text: string): Set<string> {
+    const withoutCode = text.replace(/```[\s\S]*?```/g, "");
+    return new Set([...withoutCode.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1])));
+}
+
+describe("the README and docs/", () => {
+    it("the README is a page, not a manual: under 10 KB", () => {
+        const size = Buffer.byteLength(TEXT["README.md"]);
+        assert.ok(size < 10_240, `README.md is ${size} bytes`);
+    });
+
+    it("every relative link in the README and docs/ resolves, to a file and, with a #, to a heading in it", () => {
+        const broken: string[] = [];
+        for (const page of PAGES) {
+            const text = TEXT[page].replace(/```[\s\S]*?```/g, "");
+            for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+                if (/^[a-z]+:/.test(target)) continue;
+                const [path, anchor] = target.split("#");
+                const file = path === "" ? join(ROOT, page) : resolve(dirname(join(ROOT, page)), path);
+                if (!existsSync(file)) broken.push(`${page}: ${target} (no such file)`);
+                else if (anchor !== undefined && file.endsWith(".md") && !anchors(readFileSync(file, "utf8")).has(anchor))
+                    broken.push(`${page}: ${target} (no such heading)`);
+            }
+        }
+        assert.deepEqual(broken, []);
+    });
+});
+
+describe("the code blocks of the README and docs/ still work", function () {
     this.timeout(60_000);
 
     it("every TypeScript block (but those marked fragment) compiles against the built package", () => {
         const blocks = BLOCKS.filter((b) => b.lang === "ts" && !b.info.includes("fragment"));
-        assert.ok(blocks.length >= 5, `found ${blocks.length} TypeScript blocks`);
+        assert.ok(blocks.length >= 8, `found ${blocks.length} TypeScript blocks`);
         // Inside the repository, so that "pulumi-ncloud-members" resolves as it does for a user's program.
         const dir = join(ROOT, "tests", ".readme");
         rmSync(dir, { recursive: true, force: true });
@@ -49,7 +95,18 @@ describe("the README's code blocks still work", function () {
         const commands = BLOCKS.filter((b) => b.lang === "sh")
             .flatMap((b) => b.body.split("\n"))
             .map((line) => line.replace(/\s+#.*$/, "").trim())
-            .filter((line) => /^(npx (--no-install )?)?ncloud-members (org-accounts|mcc-users)\b/.test(line));
+            // The examples meant to be run as written: those that name the emulator's endpoint.
+            .filter(
+                (line) => /^(npx (--no-install )?)?ncloud-members (org-accounts|mcc-users)\b/.test(line) && line.includes("--endpoint http://127.0.0.1:8080"),
+            );
+
+        it("never a bare `npx ncloud-members`, which may run another package with the user's keys", () => {
+            const bare = PAGES.flatMap((page) => [...TEXT[page].matchAll(/npx (?!--no-install)[^\n`]*ncloud-members/g)].map((m) => `${page}: ${m[0]}`));
+            assert.deepEqual(
+                bare.filter((line) => !/a bare `npx/.test(line)),
+                [],
+            );
+        });
 
         it("finds the commands", () => assert.ok(commands.length >= 3, `found ${commands.length}`));
         const run = async (command: string) => {
