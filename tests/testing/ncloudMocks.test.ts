@@ -293,9 +293,11 @@ describe("ncloudMocks with the user's own mocks", () => {
 
 describe("ncloudMocks' hold on the environment", () => {
     const NAMES = ["NCLOUD_ACCESS_KEY", "NCLOUD_SECRET_KEY", "NCLOUD_ORGANIZATION_ENDPOINT", "NCLOUD_MCC_ENDPOINT", "NCLOUD_SITE", "NCLOUD_ACCESS_KEY_ID"];
-    afterEach(() => {
+    const clear = () => {
         for (const name of NAMES) delete process.env[name];
-    });
+    };
+    beforeEach(clear);
+    afterEach(clear);
 
     it("points the package at its gateway while open (a machine's own settings set aside), and puts them back on close", async () => {
         process.env.NCLOUD_ACCESS_KEY = "the-machine's-key";

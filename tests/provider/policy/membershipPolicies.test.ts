@@ -36,12 +36,20 @@ async function ownerViolations(config: Record<string, unknown>, resources: Recor
 describe("the policy pack's policies, over resource arguments as Pulumi passes them, against the emulator", () => {
     let url: string;
     let requests: () => number;
+    let saved: NodeJS.ProcessEnv = {};
+
+    // The environment is the process's: put it back, so no later test reads this one's endpoints or keys.
+    afterEach(() => {
+        for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+        Object.assign(process.env, saved);
+    });
 
     beforeEach(async () => {
         const emulator = await testEmulator({ data: shippedDataWithTestKeys() });
         url = emulator.url;
         requests = () => emulator.requests.length;
         // A policy pack gets no stack config: its settings come from the environment (or ~/.ncloud/configure).
+        saved = { ...process.env };
         Object.assign(process.env, {
             NCLOUD_ACCESS_KEY: ACCESS_KEY,
             NCLOUD_SECRET_KEY: CANARY_SECRET,
