@@ -66,7 +66,7 @@ NCLOUD_SECRET_ACCESS_KEY), else ~/.ncloud/configure. There are no key flags: a k
 is kept in the shell's history and shown by ps.
 
 Exit codes: 0 listed; 1 the API, the network or writing the output file failed; 2 bad usage or bad input;
-3 no credentials, or the API refused them (HTTP 401); 130 interrupted (Ctrl-C).`;
+3 no credentials, or the API refused them (HTTP 401); 130 interrupted (Ctrl-C), 143 terminated.`;
 }
 
 /** `ncloud-members org-accounts` and `ncloud-members mcc-users`. */

@@ -22,7 +22,7 @@ Options:
   -h, --help     show this help
 
 Exit codes: 0 done; 1 the API, the network or writing the output file failed; 2 bad usage or bad input;
-3 no credentials, or the API refused them (HTTP 401); 130 interrupted (Ctrl-C).`;
+3 no credentials, or the API refused them (HTTP 401); 130 interrupted (Ctrl-C), 143 terminated.`;
 
 const COMMANDS = [...Object.keys(LIST_COMMANDS), "emulator", "version", "help"];
 
@@ -46,7 +46,10 @@ async function main(argv: string[]): Promise<number> {
         else if (topic === "emulator") process.stdout.write(`${EMULATOR_USAGE}\n`);
         else if (topic === "version") process.stdout.write("Usage: ncloud-members version\n\nPrints the package version (as does --version).\n");
         else if (topic in LIST_COMMANDS) process.stdout.write(`${listUsage(topic as ListCommandName)}\n`);
-        else throw new UsageError(`help: unknown command "${topic}"\n\n${USAGE}`);
+        else {
+            const meant = didYouMean(topic, COMMANDS);
+            throw new UsageError(meant ? `help: unknown command "${topic}": did you mean ${meant}?` : `help: unknown command "${topic}"\n\n${USAGE}`);
+        }
         return 0;
     }
     if (command === "help") throw new UsageError("help takes one command, e.g. ncloud-members help mcc-users");

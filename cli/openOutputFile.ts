@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { unlinkSync, type WriteStream } from "node:fs";
-import { open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { open, readlink, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { finished } from "node:stream/promises";
 import { terminalSafe } from "./terminalSafe";
 import { UsageError } from "./UsageError";
@@ -43,7 +43,7 @@ export interface OutputFile {
 export async function openOutputFile(path: string, label: string): Promise<OutputFile> {
     const shown = terminalSafe(path);
     // Through a symbolic link to the file it names, as write-file-atomic does: the link stays, its target is replaced.
-    const target = await realpath(path).catch(() => path);
+    const target = await linkTarget(path);
     const existing = await stat(target).catch(() => undefined);
     if (existing?.isDirectory()) throw new UsageError(`${label} ${shown}: is a folder; give the name of a file`);
     const temporary = join(dirname(target), `${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
@@ -102,6 +102,19 @@ export async function openOutputFile(path: string, label: string): Promise<Outpu
                 : error;
         },
     };
+}
+
+/** The file `path` names: through symbolic links, to a target that may not exist yet (a dangling link is followed too). */
+async function linkTarget(path: string): Promise<string> {
+    try {
+        return await realpath(path);
+    } catch {
+        // Not there: a dangling link names its target all the same; anything else is `path` itself.
+        return readlink(path).then(
+            (link) => resolve(dirname(path), link),
+            () => path,
+        );
+    }
 }
 
 function reason(error: unknown): string {

@@ -3,6 +3,7 @@ import { text as readText } from "node:stream/consumers";
 import type { Filter } from "../provider/filters";
 import { parseFilter } from "./parseFilter";
 import { UsageError } from "./UsageError";
+import { didYouMean } from "./didYouMean";
 
 /** What Terraform's `external` data source passed in `query`, each value a string. */
 export interface TerraformQuery {
@@ -32,7 +33,11 @@ export async function readTerraformQuery(stdin: Readable, target: string, paged:
     }
     const known = [target, "filters", "filter", "fields", "site", "endpoint", ...(paged ? ["page_size"] : []), "output_file"];
     const unknown = Object.keys(query).filter((k) => !known.includes(k));
-    if (unknown.length > 0) throw new UsageError(`--terraform-external: unknown query key(s) ${unknown.join(", ")}; use ${known.join(", ")}`);
+    if (unknown.length > 0) {
+        const meant = unknown.map((key) => didYouMean(key, known)).filter((k) => k !== undefined);
+        const hint = meant.length > 0 ? ` (did you mean ${meant.join(", ")}?)` : "";
+        throw new UsageError(`--terraform-external: unknown query key(s) ${unknown.join(", ")}${hint}; use ${known.join(", ")}`);
+    }
     const given = Object.fromEntries(Object.entries(query as Record<string, string | null>).filter((entry): entry is [string, string] => !!entry[1]));
     const { filters, filter, ...rest } = given;
     let parsed: Filter[] | undefined;

@@ -253,6 +253,9 @@ describe("the ncloud-members command", function () {
             assert.equal(result.stderr, `ncloud-members: ${line}\n`);
             assert.equal(result.stdout, "");
         }
+        const help = await runCli(["help", "emulatr"]);
+        assert.equal(help.code, 2);
+        assert.equal(help.stderr, 'ncloud-members: help: unknown command "emulatr": did you mean emulator?\n');
         assert.equal(ctx.emulator.requests.length, 2, "only the two listings reached the server");
     });
 

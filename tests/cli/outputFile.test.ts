@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished, printed, runCli, spawnCli } from "../helpers/cli";
@@ -46,6 +46,22 @@ describe("ncloud-members exports: --output-file, --bom, interrupts", function ()
         assert.equal(piped.stdout.split("\r\n").length, 1 + 50 + 1);
         assert.equal(statSync(path).mode & 0o777, 0o600, "personal data stays as private as the file was");
         assert.deepEqual(readdirSync(dir), ["members.csv"], "no temporary file is left");
+    });
+
+    it("a symbolic link is followed, even one whose target does not exist yet: the target is written, the link stays", async () => {
+        const emulator = await testEmulator();
+        const link = join(dir, "latest.json");
+        symlinkSync("accounts-2026.json", link);
+        const result = await runCli(["org-accounts", "--group", String(ORG_GROUP), "--endpoint", emulator.url, "--output-file", link]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.ok(lstatSync(link).isSymbolicLink(), "the link is still a link");
+        assert.deepEqual(JSON.parse(readFileSync(join(dir, "accounts-2026.json"), "utf8")), organizationAccounts());
+    });
+
+    it("Terraform mode: a mistyped query key is named with the key it most likely meant", async () => {
+        const result = await runCli(["org-accounts", "--terraform-external"], { stdin: JSON.stringify({ group: "320", outputfile: "x.json" }) });
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, /unknown query key\(s\) outputfile \(did you mean output_file\?\)/);
     });
 
     it("without --output, the file gets JSON", async () => {
