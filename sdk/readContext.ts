@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CONNECTION_SETTINGS } from "../provider/credentials/settingsSources";
 import { settingsChain } from "../provider/credentials/settingsChain";
 import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
+import { redactError, secretTexts } from "../provider/redactSecrets";
 import { REQUEST_SETTINGS } from "../provider/RequestSettings";
 import { stderrLogger, type Logger } from "../provider/Logger";
 import type { ReadContext } from "../provider/readMembers";
@@ -62,7 +63,16 @@ export function outputForm<A, R>(
                   .apply((resolved) =>
                       pulumi.all((Array.isArray(resolved) ? resolved : [resolved]).map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn))),
                   );
-    return pulumi.all([pulumi.output(args), waitFor]).apply(([resolved]) => read(resolved as A, options));
+    const given = pulumi.output(args);
+    const secret = pulumi.isSecret(given);
+    // With a secret argument, the error that fails the Output (and that Pulumi prints) shows no argument's value.
+    return pulumi.all([given, waitFor]).apply(async ([resolved]) => {
+        try {
+            return await read(resolved as A, options);
+        } catch (error) {
+            throw (await secret) ? redactError(error, secretTexts(resolved)) : error;
+        }
+    });
 }
 
 /** In a Pulumi program: debug lines to the engine's log, warnings as Pulumi warnings. `NCLOUD_DEBUG=1` adds stderr. */

@@ -37,6 +37,17 @@ describe("the Output forms in a Pulumi program (setMocks)", () => {
             assert.equal(await settle(result.total), 7);
         });
 
+        it("with a secret argument, the error that fails the Output shows no argument's value", async () => {
+            const result = getOrganizationAccountsOutput({ organizationGroupNo: pulumi.secret(999) }, ctx.opts);
+            await assert.rejects(settle(result), (e: Error) => {
+                assert.match(e.message, /HTTP 404/);
+                assert.ok(!e.message.includes("999"), e.message);
+                return true;
+            });
+            const plain = getOrganizationAccountsOutput({ organizationGroupNo: 999 }, ctx.opts);
+            await assert.rejects(settle(plain), /group\/999/, "a plain argument is named as it was");
+        });
+
         it("bad input fails the Output with the same error, and sends nothing", async () => {
             const result = getMccUsersOutput({ companyId: pulumi.output("bad id!") }, ctx.opts);
             await assert.rejects(settle(result), InvalidArgumentError);
