@@ -51,17 +51,15 @@ export function membershipVerdict(list: MemberList, requirement: MembershipRequi
     if (requirement.joined && !organization)
         throw new InvalidArgumentError(fn, "joined", "MCC users have no sign-up status; use joined with Organization accounts");
     const items: readonly Record<string, unknown>[] = organization ? list.accounts : list.users;
-    const joined = (item: Record<string, unknown>) => !organization || item.memberStatusCode === "JOIN";
+    const joined = (item: Record<string, unknown>) => hasJoined(organization, item);
 
     const missing: MissingMember[] = [];
     for (const [key, field] of Object.entries(allowed)) {
         const wanted = requirement[key as keyof MembershipRequirement] as readonly (string | number)[] | undefined;
         if (!wanted) continue;
-        // Names, e-mails and keys compare in Unicode NFC (a decomposed 홍길동 is the same person); e-mails ignore case.
-        const fold = (v: unknown) => (typeof v !== "string" ? v : field === "emailAddr" ? normalForm(v).toLowerCase() : normalForm(v));
-        const byValue = new Map(items.map((item) => [fold(item[field]), item]));
+        const byValue = new Map(items.map((item) => [comparable(field, item[field]), item]));
         for (const member of wanted) {
-            const item = byValue.get(fold(member));
+            const item = byValue.get(comparable(field, member));
             if (!item) missing.push({ member: String(member), by: field, reason: "absent" });
             else if (requirement.joined && !joined(item)) missing.push({ member: String(member), by: field, reason: "invited" });
         }
@@ -85,6 +83,20 @@ export function membershipVerdict(list: MemberList, requirement: MembershipRequi
     };
 }
 
+/**
+ * How a value a member is named by compares: names, e-mails and keys in Unicode NFC (a decomposed 홍길동 is the
+ * same person), e-mails also in lower case; anything that is not a string (a member number) as it is.
+ */
+function comparable(field: string, value: unknown): unknown {
+    if (typeof value !== "string") return value;
+    return field === "emailAddr" ? normalForm(value).toLowerCase() : normalForm(value);
+}
+
+/** Whether a member has signed up: an Organization account with `JOIN` (not `INVT`); MCC users have no status. */
+function hasJoined(organization: boolean, item: Record<string, unknown>): boolean {
+    return !organization || item.memberStatusCode === "JOIN";
+}
+
 /** A member found by one name, and whether they have signed up (always true for MCC users, who have no status). */
 export interface FoundMember {
     readonly by: string;
@@ -100,12 +112,12 @@ export function findMember(list: MemberList, name: string): FoundMember | undefi
     const organization = "accounts" in list;
     const items: readonly Record<string, unknown>[] = organization ? list.accounts : list.users;
     const fields = Object.values(organization ? ORGANIZATION_KEYS : MCC_KEYS);
-    const fold = (field: string, v: unknown) =>
-        typeof v === "number" ? String(v) : typeof v !== "string" ? undefined : field === "emailAddr" ? normalForm(v).toLowerCase() : normalForm(v);
+    // A name is text: a member number compares as its digits.
+    const asText = (value: unknown) => (typeof value === "number" ? String(value) : value);
     for (const field of fields) {
-        const wanted = fold(field, name);
-        const item = items.find((i) => fold(field, i[field]) === wanted);
-        if (item) return { by: field, joined: !organization || item.memberStatusCode === "JOIN" };
+        const wanted = comparable(field, name);
+        const item = items.find((i) => comparable(field, asText(i[field])) === wanted);
+        if (item) return { by: field, joined: hasJoined(organization, item) };
     }
     return undefined;
 }

@@ -145,10 +145,13 @@ export function ownerIsMember(log: PolicyLog = stderrLog): ResourceValidationPol
                     report(`the owner at ${path} is neither a string nor a number, so it cannot be checked`);
                     continue;
                 }
-                const matches = found.filter((list) => findMember(list, owner) !== undefined);
+                const matches = found.flatMap((list) => {
+                    const member = findMember(list, owner);
+                    return member ? [{ list, member }] : [];
+                });
                 if (matches.length === 0) report(`owner ${JSON.stringify(owner)} (${path}) is not a member of ${where}`);
-                else if (config.joined && !matches.some((list) => findMember(list, owner)!.joined))
-                    report(`owner ${JSON.stringify(owner)} (${path}) is only invited to ${matches.map(named).join(" and ")}, not signed up`);
+                else if (config.joined && !matches.some((m) => m.member.joined))
+                    report(`owner ${JSON.stringify(owner)} (${path}) is only invited to ${matches.map((m) => named(m.list)).join(" and ")}, not signed up`);
             }
         },
     };
