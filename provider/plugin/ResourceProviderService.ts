@@ -78,10 +78,7 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
     const secretsIn =
         (...getters: string[]) =>
         (request: Call["request"]): string[] =>
-            getters.flatMap((getter) => {
-                const { props, secretKeys } = revealProps(request[getter]?.()?.toJavaScript() ?? {});
-                return secretTexts([...secretKeys].map((key) => props[key]));
-            });
+            getters.flatMap((getter) => hiddenTexts(revealProps(request[getter]?.()?.toJavaScript() ?? {})));
 
     const resource = (urn: string) => {
         const type = urn.split("::")[2]?.split("$").at(-1) ?? "";
@@ -166,7 +163,9 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
                 result = await invokeFunction(token, args, context);
             } catch (error) {
                 if (!(error instanceof InvalidArgumentError)) throw error;
-                return { failures: [{ property: error.argument, reason: redact(error.message, secretsIn("getArgs")(request)) }] } satisfies InvokeResult;
+                return {
+                    failures: [{ property: error.argument, reason: redact(error.message, hiddenTexts({ props: args, secretKeys })) }],
+                } satisfies InvokeResult;
             }
             // A secret argument (a company id) makes the whole result secret, as in the TypeScript SDK.
             return { return: secretKeys.size > 0 ? Object.fromEntries(Object.entries(result).map(([k, v]) => [k, secret(v)])) : result } satisfies InvokeResult;
@@ -180,7 +179,7 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
                 failures.push({ property: kind.secretInput, reason: `${kind.secretInput} must be true or false` });
             const checked = await kind.provider.check({}, rest);
             // A reason may quote a value (a filter's field name): not one that was secret.
-            const hidden = secretsIn("getNews")(request);
+            const hidden = hiddenTexts({ props: news, secretKeys });
             failures.push(...(checked.failures ?? []).map((f) => ({ ...f, reason: redact(f.reason, hidden) })));
             const inputs = concealProps({ ...(checked.inputs as Props), ...(flag === undefined ? {} : { [kind.secretInput]: flag }) }, secretKeys);
             return checkResponse(inputs, failures);
@@ -251,6 +250,11 @@ async function invokeFunction(token: string, args: Props, context: (fn: string) 
             code: grpc.status.NOT_FOUND,
         },
     );
+}
+
+/** The texts of the secret values among revealed properties, to keep out of messages. */
+function hiddenTexts({ props, secretKeys }: { props: Props; secretKeys: ReadonlySet<string> }): string[] {
+    return secretTexts([...secretKeys].map((key) => props[key]));
 }
 
 /** A config value as text: strings, numbers and booleans; anything else is not a setting. */
