@@ -64,6 +64,8 @@ export async function openOutputFile(path: string, label: string): Promise<Outpu
     // A failed write (a full disk) is in stream.errored, which the writers and commit() check.
     stream.on("error", () => undefined);
     let state: "open" | "committed" | "discarded" = "open";
+    // A write or the rename failed: told in the words of the setting, PATH untouched.
+    const notWritten = (error: unknown) => new Error(`${label} ${shown}: could not be written (${reason(error)}); ${shown} was not changed`, { cause: error });
     return {
         stream,
         async commit() {
@@ -72,7 +74,7 @@ export async function openOutputFile(path: string, label: string): Promise<Outpu
                 await finished(stream);
                 await rename(temporary, target);
             } catch (error) {
-                throw new Error(`${label} ${shown}: could not be written (${reason(error)}); ${shown} was not changed`, { cause: error });
+                throw notWritten(error);
             }
             state = "committed";
         },
@@ -97,9 +99,7 @@ export async function openOutputFile(path: string, label: string): Promise<Outpu
             return written ? `interrupted after the listing was written to ${shown}` : `the listing was interrupted; nothing was written to ${shown}`;
         },
         failure(error) {
-            return error === stream.errored
-                ? new Error(`${label} ${shown}: could not be written (${reason(error)}); ${shown} was not changed`, { cause: error })
-                : error;
+            return error === stream.errored ? notWritten(error) : error;
         },
     };
 }
