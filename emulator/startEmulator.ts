@@ -16,7 +16,11 @@ export interface EmulatorOptions {
     readonly clockOffsetMs?: number;
     /** Faults to inject; the first that matches a request decides. @default the data's `faults` */
     readonly faults?: readonly Fault[];
-    /** Delay before every answer, as a network's latency, in milliseconds. @default 0 */
+    /**
+     * Every answer leaves this many milliseconds after its request arrived, as over a network with that latency.
+     * The request is checked and answered from the data (and the faults) at once; only the answer waits, so the
+     * emulator's own work does not add to the delay. @default 0
+     */
     readonly latencyMs?: number;
 }
 
@@ -92,25 +96,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         inFlight += 1;
         stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
         res.on("close", () => (inFlight -= 1));
-        if (latencyMs === 0) return handle(req, res);
-        const timer = setTimeout(() => handle(req, res), latencyMs);
-        res.on("close", () => clearTimeout(timer));
+        const due = performance.now() + latencyMs;
+        const deliver = (answer: () => void) => {
+            const wait = due - performance.now();
+            if (wait <= 0) return answer();
+            const timer = setTimeout(answer, wait);
+            res.on("close", () => clearTimeout(timer));
+        };
+        handle(req, res, deliver);
     });
     server.on("connection", () => (stats.connections += 1));
 
-    function handle(req: IncomingMessage, res: ServerResponse): void {
+    /** Works out the answer to a request now; `deliver` runs what the client sees (the answer, a reset) when it is due. */
+    function handle(req: IncomingMessage, res: ServerResponse, deliver: (answer: () => void) => void): void {
         const target = new URL(req.url ?? "/", "http://emulator");
         const api: FaultTarget = ORG_PATH.test(target.pathname) ? "organization" : MCC_PATH.test(target.pathname) ? "mcc" : "any";
         const record = (status: number) => requests.push({ method: req.method ?? "", url: req.url ?? "", api, status });
         const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-            record(status);
-            res.writeHead(status, {
-                "content-type": "application/json;charset=UTF-8",
-                date: new Date(Date.now() + clockOffsetMs).toUTCString(),
-                "x-ncp-trace-id": randomBytes(13).toString("hex"),
-                ...headers,
+            deliver(() => {
+                record(status);
+                res.writeHead(status, {
+                    "content-type": "application/json;charset=UTF-8",
+                    date: new Date(Date.now() + clockOffsetMs).toUTCString(),
+                    "x-ncp-trace-id": randomBytes(13).toString("hex"),
+                    ...headers,
+                });
+                res.end(body);
             });
-            res.end(body);
         };
         const fail = (e: NcpError, details?: string, headers?: Record<string, string>) =>
             send(e.status, JSON.stringify({ error: { errorCode: e.errorCode, message: e.message, ...(details ? { details } : {}) } }), headers);
@@ -130,23 +142,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             case "body":
                 return send(200, fault.body, { "content-type": fault.contentType ?? "text/html" });
             case "raw":
-                record(fault.status);
-                res.writeHead(fault.status, { ...fault.headers });
-                return void res.end(fault.body);
-            case "reset":
-                record(0);
-                return void req.socket.destroy();
-            case "truncate":
-                return truncated(res, record);
-            case "flood":
-                return flood(res, record, fault.bytes);
-            case "stall": {
-                const timer = setTimeout(() => serve(), fault.ms);
-                return void res.on("close", () => {
-                    clearTimeout(timer);
-                    if (!res.headersSent) record(0);
+                return deliver(() => {
+                    record(fault.status);
+                    res.writeHead(fault.status, { ...fault.headers });
+                    res.end(fault.body);
                 });
-            }
+            case "reset":
+                return deliver(() => {
+                    record(0);
+                    req.socket.destroy();
+                });
+            case "truncate":
+                return deliver(() => truncated(res, record));
+            case "flood":
+                return deliver(() => flood(res, record, fault.bytes));
+            case "stall":
+                // The stall starts when the answer was due, and the answer is worked out when it ends.
+                return deliver(() => {
+                    const timer = setTimeout(() => serve(), fault.ms);
+                    res.on("close", () => {
+                        clearTimeout(timer);
+                        if (!res.headersSent) record(0);
+                    });
+                });
             default:
                 return serve(fault);
         }

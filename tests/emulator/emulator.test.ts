@@ -7,7 +7,7 @@ import { DEFAULT_DATA_PATH, DEMO_ACCESS_KEY, DEMO_SECRET_KEY, loadEmulatorData, 
 import { signV2 } from "../../provider/signing/signatureV2";
 import { getMccUsers, getOrganizationAccounts } from "../../sdk";
 import { finished, runCli, spawnCli } from "../helpers/cli";
-import { ACCESS_KEY, CANARY_SECRET, COMPANY, testData, testEmulator, useEmulator } from "../helpers/emulator";
+import { ACCESS_KEY, CANARY_SECRET, COMPANY, mccUsers, testData, testEmulator, useEmulator } from "../helpers/emulator";
 
 async function signedGet(base: string, pathAndQuery: string, method = "GET") {
     const headers = signV2({ method, pathAndQuery, timestamp: Date.now(), accessKey: ACCESS_KEY, secretKey: CANARY_SECRET });
@@ -53,6 +53,20 @@ describe("the NCP API emulator", () => {
         const bad = await signedGet(big.url, `${path}?limit=-1`);
         assert.equal(bad.status, 400);
         assert.deepEqual((bad.body.error as Record<string, unknown>).errorCode, "100");
+    });
+
+    it("latencyMs: the answer leaves that long after the request arrived, worked out from the data as it was on arrival", async () => {
+        const data = testData({ mccCompanies: { [COMPANY]: mccUsers(3) } });
+        const slow = await testEmulator({ data, latencyMs: 300 });
+        const sent = performance.now();
+        const answer = signedGet(slow.url, `/ncloudmcc/v1/companies/${COMPANY}/users?limit=10&offset=0`);
+        while (slow.stats.maxInFlight === 0) await new Promise((resolve) => setImmediate(resolve));
+        data.mccCompanies[COMPANY] = mccUsers(1);
+        const { body } = await answer;
+        assert.ok(performance.now() - sent >= 299, `answered after ${Math.round(performance.now() - sent)} ms`);
+        assert.equal((body.users as unknown[]).length, 3);
+        const next = await signedGet(slow.url, `/ncloudmcc/v1/companies/${COMPANY}/users?limit=10&offset=0`);
+        assert.equal((next.body.users as unknown[]).length, 1);
     });
 
     it("answers 404 (NCP code 300) to other methods and paths", async () => {
