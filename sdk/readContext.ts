@@ -20,10 +20,22 @@ export function readContext(functionName: string, opts: NcloudInvokeOptions | un
         functionName,
         sources: settingsChain({
             options: { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp },
-            config: (key) => pulumi.runtime.getConfig(key),
+            config: stackConfig(),
             warn: (message) => (logger ?? pulumiLogger()).warn(message),
         }),
         settings: { ...settings, logger: logger ?? pulumiLogger() },
+    };
+}
+
+/**
+ * The stack's config as the program sees it, read (and parsed from the engine's environment) once per call, at its
+ * first key, rather than once per key.
+ */
+function stackConfig(): (key: string) => string | undefined {
+    let all: Record<string, string> | undefined;
+    return (key) => {
+        all ??= pulumi.runtime.allConfig();
+        return Object.hasOwn(all, key) ? all[key] : undefined;
     };
 }
 
