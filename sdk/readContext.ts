@@ -10,7 +10,7 @@ import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInv
 
 /**
  * How a function call reads: its settings come from, first found wins, its options, Pulumi config, the
- * environment, `~/.ncloud/configure`. Config is read raw with `runtime.getConfig`, so a secret
+ * environment, `~/.ncloud/configure`. Config is read raw with `runtime.allConfig`, so a secret
  * `ncloud-members:secretKey` (or `ncloud:secretKey`) is used for signing without making the lists it fetches secret.
  */
 export function readContext(functionName: string, opts: NcloudInvokeOptions | undefined): ReadContext {
