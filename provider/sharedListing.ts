@@ -71,9 +71,7 @@ export class ListingStore {
     /** How many members the kept listings hold. */
     get members(): number {
         this.#sweep();
-        let members = 0;
-        for (const entry of this.#entries.values()) members += entry.members;
-        return members;
+        return this.#heldMembers();
     }
 
     /**
@@ -159,14 +157,19 @@ export class ListingStore {
 
     /** Drops the oldest finished listings until the kept ones hold at most `maxMembers` members. */
     #keepWithinBudget(): void {
-        let members = 0;
-        for (const entry of this.#entries.values()) members += entry.members;
+        let members = this.#heldMembers();
         for (const [fingerprint, entry] of this.#entries) {
             if (members <= this.#maxMembers) return;
             if (!entry.settled) continue;
             members -= entry.members;
             this.#entries.delete(fingerprint);
         }
+    }
+
+    #heldMembers(): number {
+        let members = 0;
+        for (const entry of this.#entries.values()) members += entry.members;
+        return members;
     }
 
     #forget(fingerprint: string, entry: Entry): void {
