@@ -11,6 +11,9 @@ import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from "pulumi-ncloud-members/emulator
 import { closeConnections, getMccUsers, MccUsers, OrganizationAccounts } from "pulumi-ncloud-members";
 import { startEmulatorProcess } from "./emulatorProcess";
 import { provider, startPlugin, struct } from "../tests/helpers/pluginHost";
+import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import { ownerIsMember } from "../provider/policy/membershipPolicies";
+import { resetProcessState } from "../provider/processState";
 
 const COMPANY = "bench-company";
 const dir = mkdtempSync(join(tmpdir(), "ncm-bench-"));
@@ -406,6 +409,47 @@ async function providerText(): Promise<void> {
     });
 }
 
+/** The policy pack's owner-is-member over many resources of one run: one listing, then one lookup per resource. */
+async function policyRun(): Promise<void> {
+    const count = 20_000;
+    const resources = 1_000;
+    const emulator = await startEmulatorProcess(dataFile("policy", { [COMPANY]: users(count) }));
+    // A policy pack gets its settings from the environment, as under `pulumi preview --policy-pack`.
+    const saved = { ...process.env };
+    Object.assign(process.env, { NCLOUD_ACCESS_KEY: DEMO_ACCESS_KEY, NCLOUD_SECRET_KEY: DEMO_SECRET_KEY, NCLOUD_MCC_ENDPOINT: emulator.url });
+    try {
+        const runs: number[] = [];
+        for (let run = 0; run < 3; run++) {
+            // Each run as a fresh `pulumi preview` process: no listing kept from the run before.
+            await resetProcessState();
+            const policy = ownerIsMember(() => undefined);
+            let violations = 0;
+            const started = performance.now();
+            await Promise.all(
+                Array.from({ length: resources }, async (_, i) => {
+                    // Every other owner is absent: the lookup that goes through every field.
+                    const owner = i % 2 ? `user${i * 13}@example.com` : `nobody${i}@example.com`;
+                    const args = { type: "t", name: `r${i}`, urn: `urn:r${i}`, props: { tags: { owner } }, getConfig: <T>() => ({ companyId: COMPANY }) as T };
+                    await (policy.validateResource as ResourceValidation)(args as unknown as ResourceValidationArgs, () => void violations++);
+                }),
+            );
+            runs.push(performance.now() - started);
+            if (violations !== resources / 2) throw new Error(`${violations} violations`);
+        }
+        rows.push({
+            measure: `policy pack owner-is-member, ${resources.toLocaleString("en")} resources naming an owner (half absent), MCC company of ${count.toLocaleString("en")} users, no latency (median of 3 fresh runs, the listing included)`,
+            result: ms(median(runs)),
+            target: "",
+            met: undefined,
+        });
+    } finally {
+        for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+        Object.assign(process.env, saved);
+        await resetProcessState();
+        await emulator.stop();
+    }
+}
+
 const MEASURES: Record<string, () => Promise<void> | void> = {
     latency: latencyBound,
     cpu: cpuPerRequest,
@@ -414,6 +458,7 @@ const MEASURES: Record<string, () => Promise<void> | void> = {
     plugin: pluginInvoke,
     import: importTime,
     provider: providerText,
+    policy: policyRun,
 };
 
 async function main(): Promise<void> {
