@@ -19,14 +19,9 @@ export function parseBody<S extends z.ZodType>(
     body: unknown,
     context: { method: string; path: string; traceId?: string; root?: string },
 ): z.output<S> {
-    if (tooDeep(body)) {
-        throw new ResponseValidationError(
-            context.method,
-            context.path,
-            [{ path: context.root ?? "", message: `nested more than ${MAX_BODY_DEPTH} levels deep` }],
-            context.traceId,
-        );
-    }
+    const problem = shapeProblem(body);
+    if (problem !== undefined)
+        throw new ResponseValidationError(context.method, context.path, [{ path: context.root ?? "", message: problem }], context.traceId);
     if (quickCheck(schema, body)) return body as z.output<S>;
     const result = schema.safeParse(body);
     if (result.success) return body as z.output<S>;
@@ -34,16 +29,21 @@ export function parseBody<S extends z.ZodType>(
     throw new ResponseValidationError(context.method, context.path, issues, context.traceId);
 }
 
+/**
+ * What no schema can say of a kept body, found in one walk of it: a nesting deeper than {@link MAX_BODY_DEPTH}, or
+ * a field named `__proto__` (JSON.parse makes it an ordinary field, zod skips it unchecked, and code that copies
+ * the body with assignment would take it for the object's prototype). No NCP API sends either.
+ */
 // Iterative, with an explicit stack (values and their depths side by side, no object per entry): a recursive walk
 // would itself overflow on the bodies it is meant to catch.
-function tooDeep(body: unknown): boolean {
-    if (typeof body !== "object" || body === null) return false;
+function shapeProblem(body: unknown): string | undefined {
+    if (typeof body !== "object" || body === null) return undefined;
     const values: object[] = [body];
     const depths: number[] = [1];
     while (values.length > 0) {
         const value = values.pop()!;
         const depth = depths.pop()!;
-        if (depth > MAX_BODY_DEPTH) return true;
+        if (depth > MAX_BODY_DEPTH) return `nested more than ${MAX_BODY_DEPTH} levels deep`;
         if (Array.isArray(value)) {
             for (const item of value) {
                 if (typeof item === "object" && item !== null) {
@@ -54,6 +54,7 @@ function tooDeep(body: unknown): boolean {
             continue;
         }
         for (const key in value) {
+            if (key === "__proto__") return "holds a field named __proto__";
             const item = (value as Record<string, unknown>)[key];
             if (typeof item === "object" && item !== null) {
                 values.push(item);
@@ -61,7 +62,7 @@ function tooDeep(body: unknown): boolean {
             }
         }
     }
-    return false;
+    return undefined;
 }
 
 function fieldPath(root: string, path: readonly PropertyKey[]): string {

@@ -13,7 +13,7 @@ import {
     ResponseValidationError,
 } from "../../sdk";
 import { runCli } from "../helpers/cli";
-import { COMPANY, emulatorOptions, mccUsers, ORG_GROUP, testData, testEmulator } from "../helpers/emulator";
+import { COMPANY, emulatorOptions, mccUsers, ORG_GROUP, organizationAccounts, testData, testEmulator } from "../helpers/emulator";
 import { assertNoLeaks } from "../helpers/leakSweep";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -228,6 +228,25 @@ describe("a hostile or broken gateway cannot crash, exhaust or deceive the clien
         const cli = await runCli(["mcc-users", "--company", COMPANY, "--endpoint", emulator.url]);
         assert.equal(cli.code, 1);
         assert.match(cli.stderr, /^ncloud-members: unexpected response to GET .*nested more than 64 levels deep/);
+    });
+
+    it("a field named __proto__ anywhere in a body is a ResponseValidationError (zod skips it; it is kept nowhere)", async () => {
+        const page = (user: string) => `{"page":{"count":1,"offset":0,"limit":100,"total":1},"users":[${user}]}`;
+        const bodies = [
+            { api: "mcc" as const, body: page(`{"externalKey":"u1","i18nNames":{"__proto__":5}}`) },
+            { api: "mcc" as const, body: page(`{"externalKey":"u1","i18nNames":{"__proto__":"x"}}`) },
+            { api: "organization" as const, body: JSON.stringify([organizationAccounts()[0]]).replace(/}]$/, ',"__proto__":{"polluted":"yes"}}]') },
+        ];
+        for (const { api, body } of bodies) {
+            const emulator = await testEmulator({ faults: [{ api, kind: "body", body, contentType: "application/json", every: 1 }] });
+            const read =
+                api === "mcc"
+                    ? getMccUsers({ companyId: COMPANY }, emulatorOptions(emulator))
+                    : getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, emulatorOptions(emulator));
+            const error = await failure(read);
+            assert.ok(error instanceof ResponseValidationError && /holds a field named __proto__/.test(error.message), `${body}: ${String(error)}`);
+        }
+        assert.equal(({} as Record<string, unknown>).polluted, undefined);
     });
 
     it("waiting for a connection does not count against an attempt's timeout: 200 concurrent calls to a slow server all succeed", async () => {
