@@ -3,7 +3,7 @@ import { integerFlag, parseFlags } from "./parseFlags";
 import { UsageError } from "./UsageError";
 
 import { DEFAULT_DATA_PATH, loadEmulatorData, parseFault, startEmulator, type Fault } from "../emulator";
-import { isLoopbackHost } from "../emulator/startEmulator";
+import { isLoopbackHost, MAX_LATENCY_MS } from "../emulator/startEmulator";
 
 export const EMULATOR_USAGE = `Usage: ncloud-members emulator [options]
 
@@ -15,7 +15,7 @@ Options:
   --host ADDR          loopback address to listen on (default 127.0.0.1)
   --data FILE          JSON data file (default: the data set shipped with the package)
   --max-limit N        largest MCC page the server sends (default: the data file's mccMaxLimit, else 100)
-  --latency-ms N       delay every answer by N ms, as a network would (default 0)
+  --latency-ms N       answer N ms after each request arrives, as over a network (0 to 60000; default 0)
   --clock-offset-ms N  the emulated gateway's clock offset from this machine's (default: the data file's, else 0)
   --fault JSON         inject a fault, e.g. '{"kind":"status","status":503,"errorCode":"500","every":3}'
                        (repeatable; kinds: status, body, raw, reset, stall, truncate, empty-page, repeat-page, grow,
@@ -51,7 +51,7 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     if (values["max-limit"] !== undefined) data.mccMaxLimit = integerFlag("--max-limit", values["max-limit"], 1, 1_000_000);
     if (values["clock-offset-ms"] !== undefined) data.clockOffsetMs = integerFlag("--clock-offset-ms", values["clock-offset-ms"], -1e12, 1e12);
     if (values.fault) data.faults = [...(data.faults ?? []), ...values.fault.map(fault)];
-    const latencyMs = integerFlag("--latency-ms", values["latency-ms"]!, 0, 60_000);
+    const latencyMs = integerFlag("--latency-ms", values["latency-ms"]!, 0, MAX_LATENCY_MS);
     const emulator = await startEmulator({ data, port, host, latencyMs });
     const key = data.credentials[0];
     process.stdout.write(

@@ -19,7 +19,9 @@ export interface EmulatorOptions {
     /**
      * Every answer leaves this many milliseconds after its request arrived, as over a network with that latency.
      * The request is checked and answered from the data (and the faults) at once; only the answer waits, so the
-     * emulator's own work does not add to the delay. @default 0
+     * emulator's own work does not add to the delay; a `stall` fault starts when the answer is due, and its answer
+     * is worked out when the stall ends. A whole number from 0 to {@link MAX_LATENCY_MS}, else `startEmulator`
+     * throws. @default 0
      */
     readonly latencyMs?: number;
 }
@@ -52,6 +54,8 @@ export interface RunningEmulator {
 }
 
 const WINDOW_MS = 5 * 60 * 1000;
+/** The longest `latencyMs`, as the command's `--latency-ms` allows. */
+export const MAX_LATENCY_MS = 60_000;
 const ORG_PATH = /^\/open-api\/v1\/account\/group\/([^/]+)$/;
 const MCC_PATH = /^\/ncloudmcc\/v1\/companies\/([^/]+)\/users$/;
 
@@ -91,27 +95,39 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const stats = { connections: 0, maxInFlight: 0 };
     let inFlight = 0;
     const latencyMs = options.latencyMs ?? 0;
+    if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
+        throw new Error(`latencyMs must be a whole number of milliseconds from 0 to ${MAX_LATENCY_MS}, not ${String(latencyMs)}`);
+    }
 
     const server = createServer((req, res) => {
         inFlight += 1;
         stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
         res.on("close", () => (inFlight -= 1));
         const due = performance.now() + latencyMs;
-        const deliver = (answer: () => void) => {
+        const deliver = (answer: () => void, abandoned: () => void) => {
             const wait = due - performance.now();
             if (wait <= 0) return answer();
-            const timer = setTimeout(answer, wait);
-            res.on("close", () => clearTimeout(timer));
+            let answered = false;
+            const timer = setTimeout(() => {
+                answered = true;
+                answer();
+            }, wait);
+            res.on("close", () => {
+                clearTimeout(timer);
+                if (!answered) abandoned();
+            });
         };
         handle(req, res, deliver);
     });
     server.on("connection", () => (stats.connections += 1));
 
     /** Works out the answer to a request now; `deliver` runs what the client sees (the answer, a reset) when it is due. */
-    function handle(req: IncomingMessage, res: ServerResponse, deliver: (answer: () => void) => void): void {
+    function handle(req: IncomingMessage, res: ServerResponse, deliverOr: (answer: () => void, abandoned: () => void) => void): void {
         const target = new URL(req.url ?? "/", "http://emulator");
         const api: FaultTarget = ORG_PATH.test(target.pathname) ? "organization" : MCC_PATH.test(target.pathname) ? "mcc" : "any";
         const record = (status: number) => requests.push({ method: req.method ?? "", url: req.url ?? "", api, status });
+        // A request whose client leaves before its answer is due is recorded with status 0, as one left unanswered.
+        const deliver = (answer: () => void) => deliverOr(answer, () => record(0));
         const send = (status: number, body: string, headers: Record<string, string> = {}) => {
             deliver(() => {
                 record(status);

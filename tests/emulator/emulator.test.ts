@@ -69,6 +69,28 @@ describe("the NCP API emulator", () => {
         assert.equal((next.body.users as unknown[]).length, 1);
     });
 
+    it("latencyMs: a request whose client leaves before its answer is due is recorded with status 0", async () => {
+        const slow = await testEmulator({ latencyMs: 5_000 });
+        const controller = new AbortController();
+        const path = "/open-api/v1/account/group/320";
+        const headers = signV2({ method: "GET", pathAndQuery: path, timestamp: Date.now(), accessKey: ACCESS_KEY, secretKey: CANARY_SECRET });
+        const sent = request(`${slow.url}${path}`, { headers: { ...headers }, signal: controller.signal });
+        while (slow.stats.maxInFlight === 0) await new Promise((resolve) => setImmediate(resolve));
+        controller.abort();
+        await assert.rejects(sent);
+        while (slow.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+        assert.deepEqual(
+            slow.requests.map((r) => [r.url, r.status]),
+            [[path, 0]],
+        );
+    });
+
+    it("latencyMs that is not a whole number from 0 to 60000 is refused when the emulator starts", async () => {
+        for (const latencyMs of [-1, 1.5, Number.NaN, 60_001, "300" as unknown as number]) {
+            await assert.rejects(startEmulator({ latencyMs }), /latencyMs must be a whole number of milliseconds from 0 to 60000/, String(latencyMs));
+        }
+    });
+
     it("answers 404 (NCP code 300) to other methods and paths", async () => {
         assert.equal((await signedGet(ctx.emulator.url, "/open-api/v1/account/group/320", "POST")).status, 404);
         assert.equal((await signedGet(ctx.emulator.url, "/open-api/v1/unknown")).status, 404);
