@@ -1,7 +1,7 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from "undici";
 import type { Credentials } from "../credentials/Credentials";
 import { signV2 } from "../signing/signatureV2";
-import { abortScope } from "./abortScope";
+import { requestAbortScope } from "./abortScope";
 import { acquireSlot, CONNECTIONS_PER_ORIGIN } from "./connectionSlots";
 import { registerCloser } from "./connections";
 import { USER_AGENT } from "../version";
@@ -26,12 +26,12 @@ export interface Attempt {
 
 /** What became of one attempt. Only a caller's cancellation is thrown; every other end is an outcome. */
 export type AttemptOutcome =
-    /** The server answered and its whole body was read. `json` is undefined when the body is not JSON. */
+    /** The server answered and its whole body was read: `json` when it is JSON, else `text`, the body as read. */
     | {
           readonly kind: "response";
           readonly status: number;
           readonly json: { readonly value: unknown } | undefined;
-          readonly text: string;
+          readonly text?: string;
           readonly traceId?: string;
           /** The response `Date` header, the gateway's clock. */
           readonly date?: string;
@@ -84,15 +84,20 @@ export async function sendAttempt(attempt: Attempt): Promise<AttemptOutcome> {
         // before that (the next page) would open a new connection: twice as many sockets from a cold pool.
         await new Promise((resolve) => setImmediate(resolve));
         // The body is parsed after that turn: its objects live from here to the caller's use, not across the
-        // turn too, so fewer are still alive (and copied) when the garbage collector runs (bench/).
-        return outcome.kind === "response" ? { ...outcome, json: parseJson(outcome.text) } : outcome;
+        // turn too, so fewer are still alive (and copied) when the garbage collector runs (bench/). For the same
+        // reason the text is let go once parsed; it is kept only to describe a body that is not JSON.
+        if (outcome.kind !== "response") return outcome;
+        const { text, ...answer } = outcome;
+        const json = parseJson(text);
+        return json === undefined ? { ...answer, json, text } : { ...answer, json };
     } finally {
         release();
     }
 }
 
 /** An attempt's outcome before its body is parsed. */
-type SentOutcome = Exclude<AttemptOutcome, { kind: "response" }> | Omit<Extract<AttemptOutcome, { kind: "response" }>, "json">;
+type SentOutcome =
+    Exclude<AttemptOutcome, { kind: "response" }> | (Omit<Extract<AttemptOutcome, { kind: "response" }>, "json" | "text"> & { readonly text: string });
 
 async function send(attempt: Attempt): Promise<SentOutcome> {
     const { url, timeoutMs, signals } = attempt;
@@ -105,7 +110,7 @@ async function send(attempt: Attempt): Promise<SentOutcome> {
     });
     const untilDeadline = attempt.deadlineAt - Date.now();
     if (untilDeadline <= 0) return { kind: "deadline" };
-    const scope = abortScope(signals, Math.min(timeoutMs, untilDeadline));
+    const scope = requestAbortScope(signals, Math.min(timeoutMs, untilDeadline));
     let response: Dispatcher.ResponseData;
     try {
         response = await request(url, {
