@@ -16,14 +16,15 @@ import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInv
 export function readContext(functionName: string, opts: NcloudInvokeOptions | undefined): ReadContext {
     checkOptionKeys(functionName, opts, []);
     const { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp, logger, ...settings } = opts ?? {};
+    const log = logger ?? pulumiLogger();
     return {
         functionName,
         sources: settingsChain({
             options: { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp },
             config: stackConfig(),
-            warn: (message) => (logger ?? pulumiLogger()).warn(message),
+            warn: (message) => log.warn(message),
         }),
-        settings: { ...settings, logger: logger ?? pulumiLogger() },
+        settings: { ...settings, logger: log },
     };
 }
 
