@@ -79,6 +79,10 @@ export class ListingStore {
      * finished listing holds, for the store's budget.
      */
     list<T>(fingerprint: string, caller: ListingCaller, start: (run: ListingRun) => Promise<T>, members: (result: T) => number = () => 0): Promise<T> {
+        // A caller who gave up before asking is refused with its reason: it joins nothing and starts nothing. (Its
+        // scope in #join would be aborted from the start, before the listener there could hear it.)
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        if (caller.signal?.aborted) return Promise.reject(caller.signal.reason);
         this.#sweep();
         const kept = this.#entries.get(fingerprint);
         if (kept) return this.#join(fingerprint, kept, caller) as Promise<T>;

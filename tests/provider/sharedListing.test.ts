@@ -75,6 +75,34 @@ describe("one listing per question", () => {
         assert.equal(emulator.requests.length, 3, "the listing went on once, for the caller still waiting");
     });
 
+    it("a caller whose signal is already aborted is refused with its reason and sends nothing, shared or not", async () => {
+        const emulator = await testEmulator();
+        const opts = emulatorOptions(emulator);
+        const signal = AbortSignal.abort(new Error("gave up before asking"));
+        for (const share of [undefined, false]) {
+            await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, { ...opts, share, signal }), /gave up before asking/);
+            await assert.rejects(getMccUsers({ companyId: COMPANY }, { ...opts, share, signal }), /gave up before asking/);
+        }
+        assert.equal(emulator.requests.length, 0);
+        // Nor does it spoil the listing for a caller who asks next.
+        assert.equal((await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts)).accounts.length, 3);
+    });
+
+    it("a caller whose signal is already aborted, joining a listing under way, is refused with its reason; the listing goes on", async () => {
+        const emulator = await testEmulator({ latencyMs: 50 });
+        const opts = emulatorOptions(emulator);
+        const first = getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, opts);
+        const store = new ListingStore();
+        const started = store.list("q", { deadline: { at: Date.now() + 10_000, ms: 10_000 }, deadlineError: () => new Error("late") }, () => first);
+        const late = store.list(
+            "q",
+            { signal: AbortSignal.abort("no"), deadline: { at: Date.now() + 10_000, ms: 10_000 }, deadlineError: () => new Error("late") },
+            () => assert.fail("a second listing was started"),
+        );
+        await assert.rejects(late, (reason) => reason === "no");
+        assert.equal((await started).accounts.length, 3);
+    });
+
     it("a caller whose deadline passes leaves with its own timeout; the other caller gets the whole list", async () => {
         const emulator = await testEmulator({ data: company(250), latencyMs: 100 });
         const opts = emulatorOptions(emulator, { concurrency: 1 });
