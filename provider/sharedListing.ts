@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
-import type { Deadline } from "./requestPolicy";
+import { setMaxListeners } from "node:events";
+import { CONCURRENCY, type Deadline } from "./requestPolicy";
 import { abortScope } from "./transport/abortScope";
 
 /** One caller of a listing: what it waits with, and what it is told. */
@@ -88,6 +89,8 @@ export class ListingStore {
         if (kept) return this.#join(fingerprint, kept, caller) as Promise<T>;
         while (this.#entries.size >= this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
         const cancel = new AbortController();
+        // The listing's requests in flight each listen to it: as many as its concurrency (up to 32).
+        setMaxListeners(2 * CONCURRENCY.max, cancel.signal);
         // The first caller is in before the listing starts: its deadline bounds the listing's first request.
         const callers = new Set<ListingCaller>([caller]);
         const deadline: Deadline = {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { AdaptiveLimit } from "./AdaptiveLimit";
 import type { SendHooks } from "./sendRequest";
 
@@ -9,6 +10,9 @@ import type { SendHooks } from "./sendRequest";
  */
 export async function* orderedPool<I, T>(inputs: Iterator<I>, limit: AdaptiveLimit, task: (input: I, hooks: SendHooks) => Promise<T>): AsyncGenerator<T> {
     const cancel = new AbortController();
+    // Each task in flight listens to it while it sends or waits: up to `limit.max` (32) at once, past Node's
+    // default of 10 listeners, whose leak warning would otherwise be printed for a listing at concurrency 16.
+    setMaxListeners(2 * limit.max, cancel.signal);
     const hooks: SendHooks = { signal: cancel.signal, onThrottle: () => limit.throttled(), onSuccess: () => limit.succeeded() };
     const window: Promise<T>[] = [];
     let drawn = false;

@@ -26,6 +26,27 @@ describe("concurrent pagination", () => {
         assert.equal(ctx.emulator.stats.maxInFlight, 1);
     });
 
+    it("at concurrency 32, shared or not, prints no listener-leak warning (32 pages in flight listen to one signal)", async () => {
+        const warnings: Error[] = [];
+        const onWarning = (warning: Error) => warnings.push(warning);
+        process.on("warning", onWarning);
+        try {
+            for (const share of [false, true]) {
+                const { users } = await getMccUsers({ companyId: COMPANY }, { ...opts, concurrency: 32, share });
+                assert.equal(users.length, big.length);
+            }
+            assert.ok(ctx.emulator.stats.maxInFlight > 10, "more pages in flight than Node's default listener limit");
+            // Warnings are emitted on the next tick.
+            await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+            process.off("warning", onWarning);
+        }
+        assert.deepEqual(
+            warnings.map((w) => w.name),
+            [],
+        );
+    });
+
     it("reuses keep-alive connections: no new connection per page, none for the next call", async () => {
         await getMccUsers({ companyId: COMPANY }, opts);
         assert.equal(ctx.emulator.requests.length, 24);
