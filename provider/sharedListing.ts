@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { setMaxListeners } from "node:events";
+import { addAbortListener, setMaxListeners } from "node:events";
 import { CONCURRENCY, type Deadline } from "./requestPolicy";
 import { abortScope } from "./transport/abortScope";
 
@@ -80,8 +80,7 @@ export class ListingStore {
      * finished listing holds, for the store's budget.
      */
     list<T>(fingerprint: string, caller: ListingCaller, start: (run: ListingRun) => Promise<T>, members: (result: T) => number = () => 0): Promise<T> {
-        // A caller who gave up before asking is refused with its reason: it joins nothing and starts nothing. (Its
-        // scope in #join would be aborted from the start, before the listener there could hear it.)
+        // A caller who gave up before asking is refused with its reason here, before a listing is started for it.
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         if (caller.signal?.aborted) return Promise.reject(caller.signal.reason);
         this.#sweep();
@@ -137,7 +136,8 @@ export class ListingStore {
                 scope.dispose();
                 entry.callers.delete(caller);
             };
-            scope.signal.addEventListener("abort", () => {
+            // Node's addAbortListener, not addEventListener: the scope is already aborted when the caller's signal was.
+            addAbortListener(scope.signal, () => {
                 leave();
                 // An abort reason is passed on exactly as the caller gave it, Error or not.
                 // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors

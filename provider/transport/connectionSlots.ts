@@ -1,3 +1,4 @@
+import { addAbortListener } from "node:events";
 import { abortScope } from "./abortScope";
 
 // As many requests in flight per origin as the pool has connections (sendAttempt's Agent): a request that has a
@@ -28,7 +29,8 @@ export async function acquireSlot(origin: string, signals: readonly (AbortSignal
         await new Promise<void>((resolve, reject) => {
             const granted = () => resolve();
             queue.push(granted);
-            scope.signal.addEventListener("abort", () => {
+            // Node's addAbortListener, not addEventListener: the scope is already aborted when a signal was.
+            addAbortListener(scope.signal, () => {
                 const at = queue.indexOf(granted);
                 if (at >= 0) queue.splice(at, 1);
                 // An abort reason is passed on exactly as the caller gave it, Error or not.
