@@ -35,7 +35,7 @@ export function listUsage(command: ListCommandName): string {
 Lists ${summary}, complete or not at all.
 
 Options:
-  --${target} ${target === "group" ? "NUMBER  the organization group number" : "ID        the company id (integration key)"}
+  ${`--${target} ${target === "group" ? "NUMBER" : "ID"}`.padEnd(20)}${target === "group" ? "the organization group number" : "the company id (integration key)"}
   --filter F          keep items where a field equals one of the values: name=v1,v2; or matches a regular
                       expression: name~=regex (repeatable; all must match; dotted names for nested fields)${target === "company" ? "\n  --page-size N       users asked for per request, 1 to 1000 (default 100)" : ""}
   -o, --output FORMAT table, json or csv (default: table on a terminal, json when piped or to a file)
