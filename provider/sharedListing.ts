@@ -29,13 +29,16 @@ interface Entry {
     settled: boolean;
     /** Members the settled listing holds: what the store's budget counts. */
     members: number;
+    /** Forgets the listing when it expires; cleared when it goes sooner, or its closure would keep the list alive. */
+    expiry?: NodeJS.Timeout;
 }
 
 // A Pulumi program asks for the same list in several places, and each preview runs them all: one listing
 // answers them. Kept 5 minutes from its start, so a long-lived process still sees membership change; at most
 // 64 listings, so a process that reads many companies does not keep them all; and at most 100,000 members in
-// all (about 100 MB of users at the most), so a long-lived plugin that served a few huge companies does not
-// keep them: the oldest go first, and a listing larger than the whole budget is answered but not kept.
+// all, so a long-lived plugin that served a few huge companies does not keep them: the oldest go first, and a
+// listing larger than the whole budget is answered but not kept. The budget counts members, not bytes: real
+// members are under 1 KB each (about 100 MB in all), but nothing but each body's maxBodyBytes bounds a member's size.
 const STORE_DEFAULTS = { keepMs: 5 * 60 * 1000, maxEntries: 64, maxMembers: 100_000 } as const;
 
 /**
@@ -86,7 +89,10 @@ export class ListingStore {
         this.#sweep();
         const kept = this.#entries.get(fingerprint);
         if (kept) return this.#join(fingerprint, kept, caller) as Promise<T>;
-        while (this.#entries.size >= this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+        for (const [oldest, entry] of this.#entries) {
+            if (this.#entries.size < this.#maxEntries) break;
+            this.#drop(oldest, entry);
+        }
         const cancel = new AbortController();
         // The listing's requests in flight each listen to it: as many as its concurrency (up to 32).
         setMaxListeners(2 * CONCURRENCY.max, cancel.signal);
@@ -110,11 +116,11 @@ export class ListingStore {
             (value) => {
                 entry.settled = true;
                 entry.members = members(value);
-                if (entry.members > this.#maxMembers) return this.#forget(fingerprint, entry);
-                this.#keepWithinBudget();
+                if (entry.members > this.#maxMembers || this.#entries.get(fingerprint) !== entry) return this.#forget(fingerprint, entry);
                 const left = this.#keepMs - (this.#now() - entry.startedAt);
                 // Unref'd: a kept listing never holds a process open, and is gone once expired even if nobody asks again.
-                setTimeout(() => this.#forget(fingerprint, entry), Math.max(0, left)).unref();
+                entry.expiry = setTimeout(() => this.#forget(fingerprint, entry), Math.max(0, left)).unref();
+                this.#keepWithinBudget();
             },
             () => this.#forget(fingerprint, entry),
         );
@@ -123,8 +129,10 @@ export class ListingStore {
 
     /** Forgets every listing, cancelling those still running. */
     clear(): void {
-        for (const entry of this.#entries.values()) if (!entry.settled) entry.cancel.abort(new Error("the shared listings were reset"));
-        this.#entries.clear();
+        for (const [fingerprint, entry] of this.#entries) {
+            if (!entry.settled) entry.cancel.abort(new Error("the shared listings were reset"));
+            this.#drop(fingerprint, entry);
+        }
     }
 
     #join(fingerprint: string, entry: Entry, caller: ListingCaller): Promise<unknown> {
@@ -169,7 +177,7 @@ export class ListingStore {
             if (members <= this.#maxMembers) return;
             if (!entry.settled) continue;
             members -= entry.members;
-            this.#entries.delete(fingerprint);
+            this.#drop(fingerprint, entry);
         }
     }
 
@@ -180,12 +188,18 @@ export class ListingStore {
     }
 
     #forget(fingerprint: string, entry: Entry): void {
-        if (this.#entries.get(fingerprint) === entry) this.#entries.delete(fingerprint);
+        if (this.#entries.get(fingerprint) === entry) this.#drop(fingerprint, entry);
+    }
+
+    /** Every way a listing leaves the store: its expiry timer goes with it, and the list with the timer. */
+    #drop(fingerprint: string, entry: Entry): void {
+        clearTimeout(entry.expiry);
+        this.#entries.delete(fingerprint);
     }
 
     #sweep(): void {
         const now = this.#now();
-        for (const [fingerprint, entry] of this.#entries) if (entry.settled && now - entry.startedAt >= this.#keepMs) this.#entries.delete(fingerprint);
+        for (const [fingerprint, entry] of this.#entries) if (entry.settled && now - entry.startedAt >= this.#keepMs) this.#drop(fingerprint, entry);
     }
 }
 

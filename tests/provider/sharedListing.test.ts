@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { ListingStore } from "../../provider/sharedListing";
 import { getMccUsers, getOrganizationAccounts, NcloudApiError, NcloudTimeoutError } from "../../sdk";
 import { COMPANY, emulatorOptions, mccUsers, ORG_GROUP, testData, testEmulator } from "../helpers/emulator";
@@ -158,6 +160,33 @@ describe("the store of shared listings", () => {
         assert.equal(huge.users.length, 11, "its caller gets the whole list");
         assert.deepEqual([store.size, store.members], [2, 8], "the others are still kept");
         assert.equal((await store.list("huge", caller, listOf(11), count)).run, 6, "not kept: listed again");
+    });
+
+    it("a listing that leaves the store (budget, maxEntries, clear) is freed at once, not when its 5 minutes are up", async () => {
+        setFlagsFromString("--expose-gc");
+        const gc = runInNewContext("gc") as () => void;
+        const store = new ListingStore({ maxMembers: 10, maxEntries: 3 });
+        const lists = new Map<string, WeakRef<object>>();
+        const listOf = (key: string, members: number) => () => {
+            const list = { users: Array.from({ length: members }, (_, i) => i) };
+            lists.set(key, new WeakRef(list));
+            return Promise.resolve(list);
+        };
+        const count = (r: { users: number[] }) => r.users.length;
+        for (const key of ["a", "b", "c"]) await store.list(key, caller, listOf(key, 4), count); // a: over the budget
+        for (const key of ["d", "e"]) await store.list(key, caller, listOf(key, 1), count); // b: over maxEntries
+        const freed = async () => {
+            await new Promise((resolve) => setImmediate(resolve));
+            gc();
+            return [...lists].filter(([, ref]) => ref.deref() === undefined).map(([key]) => key);
+        };
+        assert.deepEqual([store.size, store.members], [3, 6]);
+        assert.deepEqual(await freed(), ["a", "b"]);
+        await store.list("huge", caller, listOf("huge", 11), count); // c goes for room (maxEntries); huge is never kept
+        assert.deepEqual([store.size, store.members], [2, 2]);
+        assert.deepEqual(await freed(), ["a", "b", "c", "huge"]);
+        store.clear();
+        assert.deepEqual(await freed(), ["a", "b", "c", "d", "e", "huge"]);
     });
 
     it("forgets a listing keepMs after it started", async () => {
