@@ -37,6 +37,25 @@ export function checkPageSize(fn: string, value: unknown): number {
     return value;
 }
 
+/** The arguments of the Organization reads (getOrganizationAccounts, the OrganizationAccounts resource). */
+export const ORGANIZATION_ACCOUNTS_ARGUMENTS: readonly string[] = ["organizationGroupNo", "filters"];
+/** The arguments of the MCC reads (getMccUsers, iterateMccUsers, the MccUsers resource). */
+export const MCC_USERS_ARGUMENTS: readonly string[] = ["companyId", "filters", "pageSize"];
+
+/**
+ * A key of an object that the caller does not take is an `InvalidArgumentError` naming it (`filter`, or
+ * `filters[0].regx`): a JavaScript caller, or an object built in a variable, gets no compile error for a typo, and
+ * an argument or option must be honoured or refused, never dropped. `at` prefixes the key (`retry.`); `what`
+ * names the object in the message (`an argument of getMccUsers`). A value that is not a plain object is left to
+ * its own check.
+ */
+export function checkKnownKeys(fn: string, value: unknown, known: readonly string[], at = "", what = `a key ${fn} takes`): void {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    for (const key of Object.keys(value)) {
+        if (!known.includes(key)) throw new InvalidArgumentError(fn, `${at}${key}`, `is not ${what}; use ${known.join(", ")}`);
+    }
+}
+
 /** A short, safe rendering of a rejected non-secret value. */
 export function describeValue(value: unknown): string {
     if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);

@@ -1,5 +1,5 @@
 import isSafeRegex from "safe-regex2";
-import { describeValue } from "./arguments";
+import { checkKnownKeys, describeValue } from "./arguments";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
 import { normalForm } from "./normalForm";
 
@@ -32,12 +32,15 @@ export interface CompiledFilter {
  * Checks filters before any request: each needs a `name` the API has, at least one value, and valid
  * regular expressions. `isField` says which dotted names exist for this API.
  */
+const FILTER_KEYS: readonly string[] = ["name", "values", "regex"];
+
 export function compileFilters(fn: string, filters: unknown, isField: (name: string) => boolean, fieldHelp: string): CompiledFilter[] {
     if (filters === undefined) return [];
     if (!Array.isArray(filters)) throw new InvalidArgumentError(fn, "filters", `must be an array, got ${describeValue(filters)}`);
     return filters.map((filter: unknown, i): CompiledFilter => {
         const at = `filters[${i}]`;
         if (typeof filter !== "object" || filter === null) throw new InvalidArgumentError(fn, at, `must be an object, got ${describeValue(filter)}`);
+        checkKnownKeys(fn, filter, FILTER_KEYS, `${at}.`, "a key of a filter");
         const { name, values, regex } = filter as Record<string, unknown>;
         if (typeof name !== "string" || name === "") throw new InvalidArgumentError(fn, `${at}.name`, "is required: the field to filter on");
         if (!isField(name)) throw new InvalidArgumentError(fn, `${at}.name`, `${JSON.stringify(name)} is not a field of this list; use one of ${fieldHelp}`);

@@ -1,3 +1,4 @@
+import { checkKnownKeys } from "./arguments";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
 import type { MembershipVerdict, MissingMember } from "./errors/MembershipError";
 import type { MccUser } from "./model/MccUser";
@@ -31,6 +32,7 @@ export type MemberList =
 
 const ORGANIZATION_KEYS = { loginIds: "loginId", memberNames: "memberName", memberNos: "memberNo" } as const;
 const MCC_KEYS = { emails: "emailAddr", externalKeys: "externalKey" } as const;
+const REQUIREMENT_KEYS: readonly string[] = [...Object.keys(ORGANIZATION_KEYS), ...Object.keys(MCC_KEYS), "joined", "minCount"];
 
 /**
  * The verdict of a member list against a requirement: who is absent or only invited, in the requirement's order,
@@ -43,6 +45,8 @@ export function membershipVerdict(list: MemberList, requirement: MembershipRequi
     const fn = `${caller} (${organization ? "Organization accounts" : "MCC users"})`;
     const allowed: Record<string, string> = organization ? ORGANIZATION_KEYS : MCC_KEYS;
     const other: Record<string, string> = organization ? MCC_KEYS : ORGANIZATION_KEYS;
+    // A misspelt key (memberName for memberNames) would require nobody, and the gate would pass.
+    checkKnownKeys(fn, requirement, REQUIREMENT_KEYS, "", "a key of a membership requirement");
     for (const key of Object.keys(other)) {
         if (requirement[key as keyof MembershipRequirement] !== undefined) {
             throw new InvalidArgumentError(fn, key, `this list has no ${other[key]}; name its members by ${Object.keys(allowed).join(", ")}`);

@@ -1,5 +1,6 @@
 import type { RequestSettings } from "./RequestSettings";
 import { ConfigurationError } from "./errors/ConfigurationError";
+import { checkKnownKeys, describeValue } from "./arguments";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
 import { stderrLogger, type Logger } from "./Logger";
 import { RETRY_DEFAULTS, type RetryOptions } from "./transport/RetryOptions";
@@ -60,6 +61,12 @@ export function requestPolicy(fn: string, settings: RequestSettings, env: NodeJS
         throw new InvalidArgumentError(fn, "concurrency", `must be a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}, got ${String(concurrency)}`);
     }
     const deadlineMs = duration(fn, "deadlineMs", settings.deadlineMs, "NCLOUD_DEADLINE_MS", env, TIMEOUT_DEFAULTS.deadlineMs);
+    if (settings.share !== undefined && typeof settings.share !== "boolean")
+        throw new InvalidArgumentError(fn, "share", `must be true or false, got ${describeValue(settings.share)}`);
+    if (settings.signal !== undefined && !(settings.signal instanceof AbortSignal))
+        throw new InvalidArgumentError(fn, "signal", `must be an AbortSignal (new AbortController().signal), got ${describeValue(settings.signal)}`);
+    if (settings.onProgress !== undefined && typeof settings.onProgress !== "function")
+        throw new InvalidArgumentError(fn, "onProgress", `must be a function, got ${describeValue(settings.onProgress)}`);
     return {
         concurrency,
         timeoutMs: duration(fn, "timeoutMs", settings.timeoutMs, "NCLOUD_TIMEOUT_MS", env, TIMEOUT_DEFAULTS.timeoutMs),
@@ -96,6 +103,9 @@ function duration(fn: string, option: string, value: number | undefined, envName
 }
 
 function retryOptions(fn: string, retry: RetryOptions | undefined): Required<RetryOptions> {
+    if (retry !== undefined && (typeof retry !== "object" || retry === null || Array.isArray(retry)))
+        throw new InvalidArgumentError(fn, "retry", `must be an object, got ${describeValue(retry)}`);
+    checkKnownKeys(fn, retry, Object.keys(RETRY_DEFAULTS), "retry.", "a retry option");
     const resolved = { ...RETRY_DEFAULTS, ...retry };
     if (!Number.isInteger(resolved.attempts) || resolved.attempts < 1 || resolved.attempts > 20) {
         throw new InvalidArgumentError(fn, "retry.attempts", `must be a whole number from 1 to 20, got ${String(resolved.attempts)}`);

@@ -5,6 +5,7 @@ import type { FilterArgs } from "./FilterArgs";
 import { mccUsersProvider } from "./dynamicProviders";
 import { SECRET_INPUT_FLAG } from "../provider/dynamic/secretInputs";
 import { secretInputFlag } from "./secretInputFlag";
+import { checkKnownKeys, MCC_USERS_ARGUMENTS } from "../provider/arguments";
 
 /** Arguments of an {@link MccUsers} resource. */
 export interface MccUsersArgs {
@@ -56,6 +57,7 @@ export class MccUsers extends pulumi.dynamic.Resource {
     declare readonly hasSecretInput: pulumi.Output<boolean>;
 
     constructor(name: string, args: MccUsersArgs, opts?: pulumi.CustomResourceOptions) {
+        checkKnownKeys("MccUsers", args, [...MCC_USERS_ARGUMENTS, "secretUsers"], "", "an argument of MccUsers");
         const { secretUsers = true, companyId, filters, pageSize } = args;
         super(
             mccUsersProvider,

@@ -5,6 +5,7 @@ import type { FilterArgs } from "./FilterArgs";
 import { organizationAccountsProvider } from "./dynamicProviders";
 import { SECRET_INPUT_FLAG } from "../provider/dynamic/secretInputs";
 import { secretInputFlag } from "./secretInputFlag";
+import { checkKnownKeys, ORGANIZATION_ACCOUNTS_ARGUMENTS } from "../provider/arguments";
 
 /** Arguments of an {@link OrganizationAccounts} resource. */
 export interface OrganizationAccountsArgs {
@@ -47,6 +48,7 @@ export class OrganizationAccounts extends pulumi.dynamic.Resource {
     declare readonly hasSecretInput: pulumi.Output<boolean>;
 
     constructor(name: string, args: OrganizationAccountsArgs, opts?: pulumi.CustomResourceOptions) {
+        checkKnownKeys("OrganizationAccounts", args, [...ORGANIZATION_ACCOUNTS_ARGUMENTS, "secretAccounts"], "", "an argument of OrganizationAccounts");
         const { secretAccounts, organizationGroupNo, filters } = args;
         super(
             organizationAccountsProvider,

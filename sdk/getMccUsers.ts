@@ -5,6 +5,7 @@ import type { FilterArgs } from "./FilterArgs";
 import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
 import { outputForm, readContext } from "./readContext";
 import { readers } from "./readers";
+import { checkKnownKeys, MCC_USERS_ARGUMENTS } from "../provider/arguments";
 
 /** Arguments of {@link getMccUsers}. */
 export interface GetMccUsersArgs {
@@ -45,6 +46,7 @@ export interface GetMccUsersResult {
  * console.log(`${staff.users.length} of ${staff.total} members are in dept01`);
  */
 export async function getMccUsers(args: GetMccUsersArgs, opts?: NcloudInvokeOptions): Promise<GetMccUsersResult> {
+    checkKnownKeys("getMccUsers", args, MCC_USERS_ARGUMENTS, "", "an argument of getMccUsers");
     return readers().readMccUsers(args, readContext("getMccUsers", opts));
 }
 

@@ -5,6 +5,7 @@ import type { FilterArgs } from "./FilterArgs";
 import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
 import { outputForm, readContext } from "./readContext";
 import { readers } from "./readers";
+import { checkKnownKeys, ORGANIZATION_ACCOUNTS_ARGUMENTS } from "../provider/arguments";
 
 /** Arguments of {@link getOrganizationAccounts}. */
 export interface GetOrganizationAccountsArgs {
@@ -37,6 +38,7 @@ export interface GetOrganizationAccountsResult {
  * const joined = group.accounts.filter((a) => a.memberStatusCode === "JOIN");
  */
 export async function getOrganizationAccounts(args: GetOrganizationAccountsArgs, opts?: NcloudInvokeOptions): Promise<GetOrganizationAccountsResult> {
+    checkKnownKeys("getOrganizationAccounts", args, ORGANIZATION_ACCOUNTS_ARGUMENTS, "", "an argument of getOrganizationAccounts");
     return readers().readOrganizationAccounts(args, readContext("getOrganizationAccounts", opts));
 }
 

@@ -3,6 +3,7 @@ import type { GetMccUsersArgs } from "./getMccUsers";
 import type { NcloudInvokeOptions } from "./NcloudInvokeOptions";
 import { readContext } from "./readContext";
 import { readers } from "./readers";
+import { checkKnownKeys, MCC_USERS_ARGUMENTS } from "../provider/arguments";
 
 /**
  * The members of a Media Connect Center company page by page, as they arrive: for a company too large to hold
@@ -18,5 +19,6 @@ import { readers } from "./readers";
  * }
  */
 export function iterateMccUsers(args: GetMccUsersArgs, opts?: NcloudInvokeOptions): AsyncIterableIterator<MccUsersPage> {
+    checkKnownKeys("iterateMccUsers", args, MCC_USERS_ARGUMENTS, "", "an argument of iterateMccUsers");
     return readers().iterateMccUsers(args, readContext("iterateMccUsers", opts));
 }

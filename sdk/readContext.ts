@@ -49,7 +49,7 @@ function checkOptionKeys(functionName: string, opts: object | undefined, extra: 
     const known: readonly string[] = [...CONNECTION_SETTINGS, ...REQUEST_SETTINGS, ...extra];
     for (const key of Object.keys(opts ?? {})) {
         if (!known.includes(key)) {
-            const hint = key === "dependsOn" ? `; dependsOn is taken by ${functionName}Output` : "";
+            const hint = key === "dependsOn" && functionName.startsWith("get") ? `; dependsOn is taken by ${functionName}Output` : "";
             throw new InvalidArgumentError(functionName, `options.${key}`, `is not an option of ${functionName}${hint}; use ${known.join(", ")}`);
         }
     }

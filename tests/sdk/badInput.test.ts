@@ -1,5 +1,14 @@
 import assert from "node:assert/strict";
-import { getMccUsers, getOrganizationAccounts, InvalidArgumentError, type Filter } from "../../sdk";
+import {
+    checkMembers,
+    getMccUsers,
+    getOrganizationAccounts,
+    InvalidArgumentError,
+    iterateMccUsers,
+    MccUsers,
+    OrganizationAccounts,
+    type Filter,
+} from "../../sdk";
 import { COMPANY, ORG_GROUP, useEmulator } from "../helpers/emulator";
 
 describe("bad input gets a clear error and no request", () => {
@@ -81,4 +90,76 @@ describe("bad input gets a clear error and no request", () => {
             "filters[0].name",
             /use one of memberNo, .*memberAlias/,
         ));
+
+    describe("a key the package does not take is refused, naming it, never dropped", () => {
+        const dept = [{ name: "deptExternalKey", values: ["dept01"] }];
+        const cases: [string, () => Promise<unknown>, string, RegExp][] = [
+            [
+                "an argument (filter for filters)",
+                () => getMccUsers({ companyId: COMPANY, filter: dept } as never, ctx.opts),
+                "filter",
+                /not an argument of getMccUsers; use companyId, filters, pageSize/,
+            ],
+            [
+                "an Organization argument",
+                () => getOrganizationAccounts({ organizationGroupNo: ORG_GROUP, filter: dept } as never, ctx.opts),
+                "filter",
+                /use organizationGroupNo, filters$/,
+            ],
+            [
+                "a key of a filter (regx for regex)",
+                () => getMccUsers({ companyId: COMPANY, filters: [{ name: "name", values: ["a.*"], regx: true } as never] }, ctx.opts),
+                "filters[0].regx",
+                /not a key of a filter; use name, values, regex/,
+            ],
+            [
+                "a retry option (attemps)",
+                () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, retry: { attemps: 1 } as never }),
+                "retry.attemps",
+                /not a retry option; use attempts, /,
+            ],
+            ["retry that is no object", () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, retry: 1 as never }), "retry", /must be an object, got 1/],
+            ['share: "no"', () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, share: "no" as never }), "share", /must be true or false, got "no"/],
+            ["signal: {}", () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, signal: {} as never }), "signal", /must be an AbortSignal/],
+            [
+                "onProgress that is no function",
+                () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, onProgress: 1 as never }),
+                "onProgress",
+                /must be a function/,
+            ],
+            [
+                "an argument of iterateMccUsers",
+                async () => iterateMccUsers({ companyId: COMPANY, filter: dept } as never, ctx.opts).next(),
+                "filter",
+                /iterateMccUsers/,
+            ],
+        ];
+        for (const [what, call, argument, message] of cases) it(what, () => rejects(call(), argument, message));
+
+        it("dependsOn on iterateMccUsers names no function that does not exist", () =>
+            assert.throws(
+                () => iterateMccUsers({ companyId: COMPANY }, { ...ctx.opts, dependsOn: [] } as never),
+                (e: unknown) => e instanceof InvalidArgumentError && e.argument === "options.dependsOn" && !/Output/.test(e.message),
+            ));
+
+        it("an argument of a resource", () => {
+            assert.throws(
+                () => new OrganizationAccounts("a", { organizationGroupNo: ORG_GROUP, filter: dept } as never),
+                /invalid argument "filter": is not an argument of OrganizationAccounts/,
+            );
+            assert.throws(
+                () => new MccUsers("m", { companyId: COMPANY, page_size: 5 } as never),
+                /invalid argument "page_size": is not an argument of MccUsers/,
+            );
+        });
+
+        it("a key of a membership requirement (memberName for memberNames): the gate would pass requiring nobody", () => {
+            const list = { accounts: [], organizationGroupNo: ORG_GROUP };
+            assert.throws(
+                () => checkMembers(list, { memberName: ["dba-lead"] } as never),
+                (e: unknown) =>
+                    e instanceof InvalidArgumentError && e.argument === "memberName" && /use loginIds, memberNames, memberNos, emails/.test(e.message),
+            );
+        });
+    });
 });
