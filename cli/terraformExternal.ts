@@ -16,7 +16,7 @@ export interface TerraformQuery {
  * strings. `filters` is a JSON-encoded list of filters (`jsonencode([{ name = …, values = [...] }])`);
  * `filter` is one filter in the command line's `name=v1,v2` form; `output_file` is `--output-file` (the name
  * terraform-provider-ncloud's data sources give it). A key whose value is `""` or `null` is not given (what
- * Terraform sends for a variable left null, and what modules default to): it neither overrides the command
+ * Terraform sends for a variable left null, and what modules default to), nor is a blank one: it neither overrides the command
  * line's flag nor is an error (hashicorp/terraform-provider-external, `data_source.go`). stdin is decoded as
  * UTF-8 once, whole, so a character split between two reads stays one character.
  */
@@ -38,7 +38,10 @@ export async function readTerraformQuery(stdin: Readable, target: string, paged:
         const hint = meant.length > 0 ? ` (did you mean ${meant.join(", ")}?)` : "";
         throw new UsageError(`--terraform-external: unknown query key(s) ${unknown.join(", ")}${hint}; use ${known.join(", ")}`);
     }
-    const given = Object.fromEntries(Object.entries(query as Record<string, string | null>).filter((entry): entry is [string, string] => !!entry[1]));
+    // Blank too (" "): the settings take a blank value for no value, so it would drop the flag and be dropped itself.
+    const given = Object.fromEntries(
+        Object.entries(query as Record<string, string | null>).filter((entry): entry is [string, string] => entry[1] !== null && entry[1].trim() !== ""),
+    );
     const { filters, filter, ...rest } = given;
     let parsed: Filter[] | undefined;
     if (filters !== undefined) {

@@ -107,16 +107,18 @@ describe("the ncloud-members command", function () {
         );
     });
 
-    it('Terraform mode: a key sent as "" or null is not given, so the command line\'s flag holds, and it is no error', async () => {
+    it('Terraform mode: a key sent as "" or null, or blank, is not given, so the command line\'s flag holds, and it is no error', async () => {
         const cwd = mkdtempSync(join(tmpdir(), "ncm-terraform-"));
-        for (const value of ["", null]) {
+        for (const value of ["", null, " ", "\t"]) {
             const query = JSON.stringify({ group: String(ORG_GROUP), endpoint: value, site: value, filters: value, fields: value, output_file: value });
-            const result = await runCli(["org-accounts", "--terraform-external", ...endpoint()], { stdin: query, cwd });
+            // Were the flag dropped, the request would go to this closed port on loopback, never to NCP's host.
+            const env = { NCLOUD_ORGANIZATION_ENDPOINT: "http://127.0.0.1:1" };
+            const result = await runCli(["org-accounts", "--terraform-external", ...endpoint()], { stdin: query, cwd, env });
             assert.equal(result.code, 0, result.stderr);
             assert.deepEqual(JSON.parse((JSON.parse(result.stdout) as { accounts: string }).accounts), organizationAccounts());
             assert.deepEqual(readdirSync(cwd), [], "no output file was written");
         }
-        assert.equal(ctx.emulator.requests.length, 2, "both reached the emulator named by --endpoint");
+        assert.equal(ctx.emulator.requests.length, 4, "each reached the emulator named by --endpoint");
     });
 
     it("Terraform mode: a query past 64 KiB is decoded whole, even with a Korean character across two reads of stdin", async () => {
