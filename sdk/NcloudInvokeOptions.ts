@@ -28,7 +28,8 @@ export interface NcloudInvokeOptions extends ConnectionOptions, RequestSettings 
 export interface NcloudInvokeOutputOptions extends NcloudInvokeOptions {
     /**
      * Resources the read waits for: it is sent only once each is created (its id known), stays unknown during a
-     * preview while one is unknown, and the result depends on them as a resource's outputs would.
+     * preview while one is unknown, and the result depends on them as a resource's outputs would. A component
+     * resource stands for its children, transitively, as in Pulumi's own output invokes.
      */
     readonly dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource>;
 }

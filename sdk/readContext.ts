@@ -6,6 +6,7 @@ import { redactError, secretTexts } from "../provider/redactSecrets";
 import { REQUEST_SETTINGS } from "../provider/RequestSettings";
 import { stderrLogger, type Logger } from "../provider/Logger";
 import type { ReadContext } from "../provider/readMembers";
+import { invokeDependencies } from "./invokeDependencies";
 import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInvokeOptions";
 
 /**
@@ -57,8 +58,9 @@ function checkOptionKeys(functionName: string, opts: object | undefined, extra: 
 
 /**
  * The `...Output` form of a read: `args` may hold Inputs, and `opts.dependsOn` names resources it waits for
- * (their ids, urns for component resources), so that the read starts once they exist, is unknown in a preview
- * while one is unknown, and its result depends on them. An unknown option throws here, at the call.
+ * (a component's children, as Pulumi's own output invokes do: see invokeDependencies), so that the read starts once
+ * they exist, is unknown in a preview while one is unknown, and its result depends on them. An unknown option throws
+ * here, at the call.
  */
 export function outputForm<A, R>(
     functionName: string,
@@ -68,14 +70,7 @@ export function outputForm<A, R>(
 ): pulumi.Output<R> {
     checkOptionKeys(functionName, opts, ["dependsOn"]);
     const { dependsOn, ...options } = opts ?? {};
-    const waitFor =
-        dependsOn === undefined
-            ? pulumi.output([])
-            : pulumi
-                  .output(dependsOn as pulumi.Input<pulumi.Resource | pulumi.Resource[]>)
-                  .apply((resolved) =>
-                      pulumi.all((Array.isArray(resolved) ? resolved : [resolved]).map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn))),
-                  );
+    const waitFor = invokeDependencies(functionName, dependsOn);
     const given = pulumi.output(args);
     const secret = pulumi.isSecret(given);
     // With a secret argument, the error that fails the Output (and that Pulumi prints) shows no argument's value.

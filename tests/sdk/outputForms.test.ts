@@ -77,19 +77,33 @@ describe("the Output forms in a Pulumi program (setMocks)", () => {
 
 /** A resource of another provider, as a program's own bucket would be. */
 class Bucket extends pulumi.CustomResource {
+    constructor(name: string, opts?: pulumi.CustomResourceOptions) {
+        super("test:index:Bucket", name, {}, opts);
+    }
+}
+
+/** A program's own component: a fast resource, and a component around the bucket, so the bucket is a grandchild. */
+class Storage extends pulumi.ComponentResource {
     constructor(name: string) {
-        super("test:index:Bucket", name, {});
+        super("test:index:Storage", name);
+        new Bucket("logs", { parent: this });
+        const inner = new pulumi.ComponentResource("test:index:Inner", `${name}-inner`, {}, { parent: this });
+        new Bucket("bucket", { parent: inner });
+        this.registerOutputs({});
     }
 }
 
 describe("dependsOn, the Output forms' invoke option", () => {
     const ctx = useEmulator();
     let entered: Promise<void>;
+    let enter: () => void;
     let release: () => void;
-    const mocks = (preview: boolean) => () => {
-        let enter: () => void;
+    // Each test has its own bucket: `entered` is when that one's creation starts.
+    beforeEach(() => {
         entered = new Promise((resolve) => (enter = resolve));
-        return pulumi.runtime.setMocks(
+    });
+    const mocks = (preview: boolean) => () =>
+        pulumi.runtime.setMocks(
             {
                 // The bucket is created only when the test says so; in a preview its id stays unknown.
                 newResource: async (args) => {
@@ -105,7 +119,6 @@ describe("dependsOn, the Output forms' invoke option", () => {
             "dev",
             preview,
         );
-    };
     // What the engine records as an Output's dependencies when it flows into a resource (@pulumi/pulumi's getAllResources).
     const dependenciesOf = (output: pulumi.Output<unknown>) => (output as unknown as { allResources(): Promise<Set<pulumi.Resource>> }).allResources();
 
@@ -126,6 +139,20 @@ describe("dependsOn, the Output forms' invoke option", () => {
             assert.equal(ctx.emulator.requests.length, 3);
             assert.ok((await dependenciesOf(result.users)).has(bucket), "the result depends on the bucket");
         });
+
+        it("a component stands for its children, transitively: the read waits for the slow grandchild", async () => {
+            const storage = new Storage("storage");
+            await entered;
+            const result = getMccUsersOutput({ companyId: COMPANY }, { ...ctx.opts, dependsOn: pulumi.output([storage]) });
+            // The component and its fast child are registered, and a read without dependsOn is answered meanwhile.
+            await settle(storage.urn);
+            await settle(getMccUsersOutput({ companyId: COMPANY }, ctx.opts));
+            assert.equal(ctx.emulator.requests.length, 1, "only the read without dependsOn was sent");
+            release();
+            assert.deepEqual(await settle(result.users), mccUsers(7));
+            assert.equal(ctx.emulator.requests.length, 2);
+            assert.ok((await dependenciesOf(result.users)).has(storage), "the result depends on the component");
+        });
     });
 
     describe("pulumi preview", () => {
@@ -137,6 +164,35 @@ describe("dependsOn, the Output forms' invoke option", () => {
             release();
             const result = getMccUsersOutput({ companyId: COMPANY }, { ...ctx.opts, dependsOn: [bucket] });
             assert.equal(await isKnown(result.users), false);
+            assert.equal(ctx.emulator.requests.length, 0);
+        });
+
+        it("a component whose grandchild's id is unknown makes the result unknown, and nothing is sent", async () => {
+            const storage = new Storage("storage");
+            await entered;
+            release();
+            const result = getOrganizationAccountsOutput({ organizationGroupNo: ORG_GROUP }, { ...ctx.opts, dependsOn: storage });
+            assert.equal(await isKnown(result), false);
+            assert.equal(ctx.emulator.requests.length, 0);
+        });
+
+        it("a component whose children are all known is read, and a secret dependsOn does not make the result secret", async () => {
+            const empty = new pulumi.ComponentResource("test:index:Empty", "empty");
+            const known = new pulumi.ComponentResource("test:index:Known", "known");
+            new pulumi.ComponentResource("test:index:Inner", "known-inner", {}, { parent: known });
+            const result = getOrganizationAccountsOutput({ organizationGroupNo: ORG_GROUP }, { ...ctx.opts, dependsOn: pulumi.secret([empty, known]) });
+            assert.equal(await isKnown(result), true);
+            assert.deepEqual((await settle(result)).accounts, organizationAccounts());
+            assert.equal(await pulumi.isSecret(result), false);
+        });
+
+        it("a value that is not a resource fails the Output with an InvalidArgumentError, before any request", async () => {
+            const result = getMccUsersOutput({ companyId: COMPANY }, { ...ctx.opts, dependsOn: ["bucket"] as never });
+            await assert.rejects(settle(result), (e: unknown) => {
+                assert.ok(e instanceof InvalidArgumentError);
+                assert.equal(e.argument, "options.dependsOn");
+                return true;
+            });
             assert.equal(ctx.emulator.requests.length, 0);
         });
     });
