@@ -44,7 +44,11 @@ export interface PaginationPlan {
  * starts one member early and must begin with the member the page before ended with: a page of `n` members
  * brings `n - 1` new ones, and the pages given are those new ones, without the overlap.
  *
- * Any sign that the pages do not add up to exactly the server's list at one moment (a shift, a page at another
+ * So every member who stayed while the listing ran is given exactly once, and every member given was there at
+ * some moment of it; a change inside a page already read (a leave and a join before its end) moves no boundary
+ * and is not seen: the pages are not one snapshot, which limit/offset cannot give (docs/functions.md).
+ *
+ * Any sign that the pages do not add up (a shift, a page at another
  * offset or of another size, an empty page before the total, a total that changes, a repeated `externalKey`)
  * starts the listing again, page by page, up to {@link LISTING_RESTARTS} times; then it is an
  * {@link IncompleteListingError}: never a partial, shifted or doubled list. A total beyond `maxUsers` or

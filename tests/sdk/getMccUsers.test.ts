@@ -189,6 +189,22 @@ describe("getMccUsers pagination", () => {
         });
     }
 
+    it("a change that stays inside a page already read (one leaves, one joins before its end): every member who stayed is listed once; those who came or went meanwhile show as that page saw them", async () => {
+        // What limit/offset paging can promise, and docs/functions.md says: the overlap sees any change that moves
+        // the members at a boundary between two pages read at different moments, and no other.
+        const after = [...exact.slice(0, 5), ...exact.slice(6, 50), { externalKey: "joiner" }, ...exact.slice(50)];
+        let served = 0;
+        Object.defineProperty(data.mccCompanies, "shifting", { configurable: true, enumerable: true, get: () => (served++ === 0 ? exact : after) });
+        const result = await getMccUsers({ companyId: "shifting" }, { ...opts, concurrency: 1 });
+        assert.deepEqual(result.users, exact, "page 1 as it was read (the leaver there, the joiner not), then the pages after it");
+        const stayed = after.filter((u) => u.externalKey !== "joiner").map((u) => u.externalKey);
+        assert.deepEqual(
+            result.users.map((u) => u.externalKey).filter((k) => stayed.includes(k)),
+            stayed,
+            "each member who stayed, once, in order",
+        );
+    });
+
     it("a list that shifts while a caller streams it with iterateMccUsers: an IncompleteListingError, not a shifted list", async () => {
         shiftAfterFirstPage();
         const received: string[] = [];
