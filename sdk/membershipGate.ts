@@ -3,6 +3,7 @@ import type { MccUser } from "../provider/model/MccUser";
 import type { OrganizationAccount } from "../provider/model/OrganizationAccount";
 import { MembershipError, type MembershipVerdict } from "../provider/errors/MembershipError";
 import { membershipVerdict, type MemberList, type MembershipRequirement } from "../provider/membershipVerdict";
+import { redact, secretTexts } from "../provider/redactSecrets";
 
 export type { MemberList, MembershipRequirement } from "../provider/membershipVerdict";
 
@@ -30,7 +31,8 @@ export function checkMembers(members: MemberList | MemberListInput, requirement:
  * missing and why (absent, or only invited). Given an `Output`, returns it again, failing when the requirement
  * is not met: pass it (or values derived from it) to the resources that must wait for the gate, and a
  * `pulumi preview` stops before any resource changes. Given a plain list, throws a `MembershipError` or
- * returns the list.
+ * returns the list. When the Output is secret (a read with a secret argument), the error shows none of the
+ * listing's inputs (group number, company id, filters): `organization group [secret]`.
  *
  * @example
  * const admins = requireMembers(getOrganizationAccountsOutput({ organizationGroupNo: 321 }), { memberNames: ["platform-admin"], joined: true });
@@ -40,13 +42,29 @@ export function requireMembers<T extends MemberList>(members: T, requirement: Me
 export function requireMembers<T extends MemberList>(members: pulumi.Output<T>, requirement: MembershipRequirement): pulumi.Output<T>;
 export function requireMembers(members: MemberListInput, requirement: MembershipRequirement): pulumi.Output<MemberList>;
 export function requireMembers(members: unknown, requirement: MembershipRequirement): unknown {
-    const enforce = (list: MemberList) => {
+    const enforce = (list: MemberList, secrets: readonly string[]) => {
         const verdict = membershipVerdict(list, requirement);
-        if (!verdict.ok) throw new MembershipError(verdict);
+        if (!verdict.ok) throw new MembershipError(secrets.length === 0 ? verdict : { ...verdict, message: redact(verdict.message, secrets) });
         return list;
     };
-    if (holdsOutputs(members)) return pulumi.output(members as MemberListInput).apply((list) => enforce(list as MemberList));
-    return enforce(members as MemberList);
+    if (holdsOutputs(members)) {
+        const output = pulumi.output(members as MemberListInput);
+        const secret = pulumi.isSecret(output);
+        // A secret argument of the read makes its whole result secret, so which input was secret is not known here:
+        // with a secret list, none of the listing's inputs is shown, as the read's own errors show none.
+        return output.apply(async (list) => enforce(list as MemberList, (await secret) ? listingInputTexts(list) : []));
+    }
+    return enforce(members as MemberList, []);
+}
+
+/**
+ * The texts of the inputs a listing was read with, as its result repeats them: group number, company id, filter
+ * values. Not the filters' field names, which are no one's secret and name how each member is missing.
+ */
+function listingInputTexts(list: object): string[] {
+    const { organizationGroupNo, companyId, filters } = list as { organizationGroupNo?: unknown; companyId?: unknown; filters?: unknown };
+    const values = Array.isArray(filters) ? filters.map((filter: unknown) => (filter as { values?: unknown } | null)?.values) : filters;
+    return secretTexts([organizationGroupNo, companyId, values]);
 }
 
 function holdsOutputs(members: unknown): boolean {

@@ -81,6 +81,24 @@ describe("membership gates", () => {
         });
     });
 
+    it("a secret input of the listing is not in the gate's error; the plain listing's message is unchanged", async () => {
+        const requirement = { memberNames: ["MemberAccount01"], joined: true };
+        const redacted = "membership requirement not met for organization group [secret]: MemberAccount01 (memberName) is only invited, not signed up";
+        const secretGroup = getOrganizationAccountsOutput({ organizationGroupNo: pulumi.secret(ORG_GROUP) }, ctx.opts);
+        await assert.rejects(settle(requireMembers(secretGroup, requirement)), (e: unknown) => {
+            assert.ok(e instanceof MembershipError);
+            assert.equal(e.message, redacted);
+            assert.equal(e.verdict.message, redacted);
+            assert.ok(!(e.stack ?? "").includes(String(ORG_GROUP)), e.stack);
+            return true;
+        });
+        const accounts = pulumi.output((await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, ctx.opts)).accounts);
+        await assert.rejects(settle(requireMembers({ accounts, organizationGroupNo: pulumi.secret(ORG_GROUP) }, requirement)), { message: redacted });
+        await assert.rejects(settle(requireMembers({ accounts, organizationGroupNo: pulumi.output(ORG_GROUP) }, requirement)), {
+            message: `membership requirement not met for organization group ${ORG_GROUP}: MemberAccount01 (memberName) is only invited, not signed up`,
+        });
+    });
+
     it("a resource's outputs can be gated too: { accounts: resource.accounts }", async () => {
         const accounts = pulumi.output((await getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }, ctx.opts)).accounts);
         await assert.rejects(settle(requireMembers({ accounts }, { minCount: 4 })), /3 member\(s\), fewer than the 4 required/);
