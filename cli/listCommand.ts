@@ -112,7 +112,7 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
     const pick = (flag: string, key: string) => (query?.[key] ?? values[flag]) as string | undefined;
     // Errors name a setting as the user gave it: a flag, or a key of Terraform's query.
     const label = (flag: string, key: string) => (query?.[key] !== undefined ? `query key ${key}` : `--${flag}`);
-    const filters: Filter[] | undefined = query?.filters ?? (values.filter as string[] | undefined)?.map(parseFilter);
+    const filters: Filter[] | undefined = query?.filters ?? (values.filter as string[] | undefined)?.map((text) => parseFilter(text));
     const endpoint = pick("endpoint", "endpoint");
     const stderr = stderrLogger(values.debug ? { ...process.env, NCLOUD_DEBUG: "1" } : process.env);
     // Log lines carry what a server said (trace ids, field names): inert on a terminal.

@@ -8,14 +8,14 @@ import { UsageError } from "./UsageError";
  * parseFilter("deptExternalKey=dept01,dept02") // { name: "deptExternalKey", values: ["dept01", "dept02"] }
  * parseFilter("i18nNames.ko_KR~=^김")          // { name: "i18nNames.ko_KR", values: ["^김"], regex: true }
  */
-export function parseFilter(text: string): Filter {
+export function parseFilter(text: string, label = "--filter"): Filter {
     const match = /^([^=~]+)(~?=)(.*)$/s.exec(text);
-    if (!match) throw new UsageError(`--filter ${JSON.stringify(text)}: expected name=value[,value...] or name~=regex`);
+    if (!match) throw new UsageError(`${label} ${JSON.stringify(text)}: expected name=value[,value...] or name~=regex`);
     const [, name, operator, rest] = match as unknown as [string, string, string, string];
     const values = operator === "~=" ? [rest] : rest.split(",");
     if (values.some((v) => v === ""))
         throw new UsageError(
-            `--filter ${JSON.stringify(text)}: a value is empty (to match an empty field, no filter can; to list everyone, leave the filter out)`,
+            `${label} ${JSON.stringify(text)}: a value is empty (to match an empty field, no filter can; to list everyone, leave the filter out)`,
         );
     return operator === "~=" ? { name: name.trim(), values, regex: true } : { name: name.trim(), values };
 }

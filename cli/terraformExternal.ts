@@ -1,6 +1,8 @@
 import type { Readable } from "node:stream";
 import { text as readText } from "node:stream/consumers";
 import type { Filter } from "../provider/filters";
+import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
+import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS } from "../provider/readMembers";
 import { parseFilter } from "./parseFilter";
 import { UsageError } from "./UsageError";
 import { didYouMean } from "./didYouMean";
@@ -53,8 +55,21 @@ export async function readTerraformQuery(stdin: Readable, target: string, paged:
             );
         }
     }
-    if (filter !== undefined) parsed = [...(parsed ?? []), parseFilter(filter)];
+    if (parsed !== undefined) checkFilters("filters", parsed, paged);
+    if (filter !== undefined) parsed = [...(parsed ?? []), checkFilters("filter", [parseFilter(filter, "--terraform-external: query key filter")], paged)[0]];
     return { ...rest, filters: parsed };
+}
+
+/** The filters as the read will check them, any fault told in the query's words (`query key filters: filters[0].regx …`). */
+function checkFilters(key: "filters" | "filter", filters: Filter[], paged: boolean): Filter[] {
+    try {
+        (paged ? MCC_USERS_CHECKS : ORGANIZATION_ACCOUNTS_CHECKS).filters("", filters);
+    } catch (error) {
+        if (!(error instanceof InvalidArgumentError)) throw error;
+        const argument = key === "filters" ? error.argument : error.argument.replace(/^filters\[0\]\.?/, "");
+        throw new UsageError(`--terraform-external: query key ${key}: ${argument === "" ? "" : `${argument} `}${error.problem}`);
+    }
+    return filters;
 }
 
 /** Writes the one flat JSON object of strings Terraform expects on stdout. */

@@ -98,6 +98,26 @@ describe("the ncloud-members command", function () {
         assert.match(unknownKey.stderr, /unknown query key\(s\) compnay; use group, filters, filter, fields, site, endpoint/);
     });
 
+    it("Terraform mode: a bad filter is told in the query's words (a key of a filter the package does not take, a field the list lacks), with nothing sent", async () => {
+        const cases: [Record<string, string>, string][] = [
+            [
+                { filters: JSON.stringify([{ name: "memberName", values: ["a"], regx: "true" }]) },
+                "query key filters: filters[0].regx is not a key of a filter; use name, values, regex",
+            ],
+            [{ filters: JSON.stringify([{ name: "nope", values: ["a"] }]) }, 'query key filters: filters[0].name "nope" is not a field of this list'],
+            [{ filter: "nope=a" }, 'query key filter: name "nope" is not a field of this list'],
+            [{ filter: "memberName=" }, 'query key filter "memberName=": a value is empty'],
+        ];
+        for (const [keys, message] of cases) {
+            const result = await runCli(["org-accounts", "--terraform-external", ...endpoint()], {
+                stdin: JSON.stringify({ group: String(ORG_GROUP), ...keys }),
+            });
+            assert.equal(result.code, 2, result.stderr);
+            assert.ok(result.stderr.startsWith(`ncloud-members: --terraform-external: ${message}`), result.stderr);
+        }
+        assert.equal(ctx.emulator.requests.length, 0);
+    });
+
     it("--filter with a decomposed (NFD) Korean name matches the composed name, and prints it as the server sent it", async () => {
         const result = await runCli(["mcc-users", "--company", COMPANY, "--filter", `i18nNames.ko_KR=${"김1".normalize("NFD")}`, ...endpoint()]);
         assert.equal(result.code, 0, result.stderr);
