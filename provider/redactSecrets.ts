@@ -7,7 +7,7 @@ import { normalForm } from "./normalForm";
  */
 export function secretTexts(value: unknown): string[] {
     if (typeof value === "string") return value.length > 0 ? [value] : [];
-    if (typeof value === "number") return [String(value)];
+    if (typeof value === "number" || typeof value === "bigint") return [String(value)];
     if (Array.isArray(value)) return value.flatMap(secretTexts);
     if (typeof value === "object" && value !== null) return Object.values(value).flatMap(secretTexts);
     return [];
@@ -19,7 +19,9 @@ const TOKEN_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
 
 /**
  * `text` with every one of `secrets` replaced by `[secret]`. Each secret is looked for in the form given and in its
- * Unicode NFC and NFD forms, since the package compares (and so may quote) text in NFC whatever form it was given in.
+ * Unicode NFC and NFD forms, since the package compares (and so may quote) text in NFC whatever form it was given in,
+ * and each of those escaped as `JSON.stringify` writes it inside quotes (a newline as `\n`, `"` as `\"`), as
+ * messages quote a rejected value.
  *
  * A secret of 3 characters or more (counted in NFC) is found anywhere, inside longer words too. A shorter one is
  * found only as a whole token: where its first character is a letter, digit or combining mark, the character
@@ -33,7 +35,9 @@ export function redact(text: string, secrets: readonly string[]): string {
     for (const secret of new Set(secrets)) {
         if (secret.length === 0) continue;
         const wholeToken = [...normalForm(secret)].length < 3;
-        for (const form of new Set([secret, secret.normalize("NFC"), secret.normalize("NFD")])) {
+        // As given, in each normal form, and each of those as JSON.stringify quotes it in a message (`got "321\n"`).
+        const forms = [secret, secret.normalize("NFC"), secret.normalize("NFD")].flatMap((form) => [form, JSON.stringify(form).slice(1, -1)]);
+        for (const form of new Set(forms)) {
             for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
                 if (!wholeToken || standsAlone(text, at, form)) covered.push([at, at + form.length]);
             }

@@ -11,6 +11,8 @@ const HANGUL_NFC = "[홍길동SECRET".normalize("NFC");
 
 describe("redactSecrets", () => {
     describe("secretTexts", () => {
+        it("a bigint is text too", () => assert.deepEqual(secretTexts([42n]), ["42"]));
+
         it("every string and number inside a value, short ones too; nothing for an empty string", () => {
             assert.deepEqual(secretTexts({ organizationGroupNo: 42, filters: [{ name: "memberName", values: ["dba-lead", "7", ""] }] }), [
                 "42",
@@ -96,6 +98,20 @@ describe("redactSecrets", () => {
                 return true;
             });
             await assert.rejects(settle(getOrganizationAccountsOutput({ organizationGroupNo: 42 }, ctx.opts)), /\/group\/42\b/, "a plain one is named");
+        });
+
+        it("a secret that JSON.stringify escapes (a newline, a quote, a backslash) is not shown in its quoted form", async () => {
+            for (const value of ["321\n", 'dba"lead', "a\\b\tc"]) {
+                const result = getOrganizationAccountsOutput({ organizationGroupNo: pulumi.secret(value) as never }, ctx.opts);
+                await assert.rejects(settle(result), (e: Error) => {
+                    assert.ok(e instanceof InvalidArgumentError, String(e));
+                    assert.match(e.message, /got "\[secret\]"/);
+                    const shown = [e.message, e.stack ?? "", inspect(e), JSON.stringify(e)].join("\n");
+                    for (const form of [value, JSON.stringify(value).slice(1, -1)]) assert.ok(!shown.includes(form), shown);
+                    return true;
+                });
+            }
+            assert.equal(ctx.emulator.requests.length, 0);
         });
 
         it("a secret regex filter given in NFD is not shown in the NFC form the error quotes", async () => {
