@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CONNECTION_SETTINGS } from "../provider/credentials/settingsSources";
+import { CONNECTION_SETTINGS, unknownConfigKeyProblem } from "../provider/credentials/settingsSources";
+import { ConfigurationError } from "../provider/errors/ConfigurationError";
 import { settingsChain } from "../provider/credentials/settingsChain";
 import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
 import { redactError, secretTexts } from "../provider/redactSecrets";
@@ -36,7 +37,13 @@ export function readContext(functionName: string, opts: NcloudInvokeOptions | un
 function stackConfig(): (key: string) => string | undefined {
     let all: Record<string, string> | undefined;
     return (key) => {
-        all ??= pulumi.runtime.allConfig();
+        if (all === undefined) {
+            all = pulumi.runtime.allConfig();
+            for (const name of Object.keys(all)) {
+                const problem = name.startsWith("ncloud-members:") ? unknownConfigKeyProblem(name) : undefined;
+                if (problem !== undefined) throw new ConfigurationError(`Pulumi config ${name}`, problem);
+            }
+        }
         return Object.hasOwn(all, key) ? all[key] : undefined;
     };
 }

@@ -84,6 +84,17 @@ export function optionsSource(
  */
 export type ConfigScope = "stack" | "package";
 
+/**
+ * The problem with a key of this package's config namespace that names no setting (`ncloud-members:organisationEndpoint`),
+ * or undefined for a setting's key: a mistyped key would be dropped, and the setting looked for elsewhere (the
+ * environment, or NCP's public host for an endpoint).
+ */
+export function unknownConfigKeyProblem(key: string): string | undefined {
+    const name = key.slice(key.indexOf(":") + 1);
+    if (CONNECTION_SETTINGS.includes(name as Key)) return undefined;
+    return `is not a setting of ncloud-members; use ${CONNECTION_SETTINGS.map(configKey).join(", ")}`;
+}
+
 /** This package's own config key of a setting: `ncloud-members:accessKey`. */
 export function configKey(key: Key): string {
     return `ncloud-members:${key}`;

@@ -1,6 +1,6 @@
 import type * as grpcTypes from "@grpc/grpc-js";
 import { settingsChain } from "../credentials/settingsChain";
-import { configKey, CONNECTION_SETTINGS } from "../credentials/settingsSources";
+import { configKey, CONNECTION_SETTINGS, unknownConfigKeyProblem } from "../credentials/settingsSources";
 import { parseAllowHttp } from "../credentials/resolveConnection";
 import { parseEndpoint, parseSite } from "../credentials/sites";
 import { memberListProviders } from "../dynamic/memberListProvider";
@@ -8,6 +8,7 @@ import { ConfigurationError } from "../errors/ConfigurationError";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { stderrLogger, type Logger } from "../Logger";
 import { MCC_USERS_CHECKS, ORGANIZATION_ACCOUNTS_CHECKS, readMccUsers, readOrganizationAccounts, type ReadContext } from "../readMembers";
+import { checkKnownKeys, MCC_USERS_ARGUMENTS, ORGANIZATION_ACCOUNTS_ARGUMENTS } from "../arguments";
 import { PACKAGE_VERSION } from "../version";
 import { PACKAGE_NAME, pluginSchema, SECRET_CONNECTION_SETTINGS } from "./pluginSchema";
 import { concealProps, isSecret as isConcealed, revealProps, secret, type Props } from "../propertyValues";
@@ -22,6 +23,8 @@ const proto = require("@pulumi/pulumi/proto/provider_pb") as Record<string, new 
 const pluginProto = require("@pulumi/pulumi/proto/plugin_pb") as { PluginInfo: new () => { setVersion(v: string): void } };
 const emptyProto = require("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => unknown };
 /* eslint-enable @typescript-eslint/no-require-imports */
+// What the engine itself may put among a provider's inputs, beside its config.
+const ENGINE_PROVIDER_KEYS: readonly string[] = ["version", "pluginDownloadURL"];
 const DIFF_CHANGES = (proto.DiffResponse as unknown as { DiffChanges: { DIFF_NONE: number; DIFF_SOME: number } }).DiffChanges;
 
 type Request = { getUrn(): string; getId(): string } & Record<string, () => { toJavaScript(): Props } | undefined>;
@@ -84,7 +87,7 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
         const type = urn.split("::")[2]?.split("$").at(-1) ?? "";
         const kind = RESOURCES[type];
         if (!kind) throw new InvalidArgumentError(PACKAGE_NAME, "type", `unknown resource type ${JSON.stringify(type)}`);
-        return { ...kind, provider: providers[kind.kind] };
+        return { ...kind, type: type.split(":").at(-1)!, provider: providers[kind.kind] };
     };
     // The secret flag is the plugin's, not the read's: taken out before, put back after.
     const split = (props: Props, secretInput: string) => {
@@ -130,6 +133,12 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             check("site", (v) => parseSite(v, configKey("site")));
             for (const key of ["organizationEndpoint", "mccEndpoint"]) check(key, (v) => parseEndpoint(v, configKey(key as "mccEndpoint"), true));
             check("allowHttp", (v) => parseAllowHttp(v, configKey("allowHttp")));
+            // A mistyped key (organisationEndpoint) would be dropped, and the endpoint taken from elsewhere. The engine's
+            // own keys of a provider (version, pluginDownloadURL) are no settings of ours.
+            for (const key of Object.keys(props)) {
+                const problem = ENGINE_PROVIDER_KEYS.includes(key) ? undefined : unknownConfigKeyProblem(key);
+                if (problem !== undefined) failures.push({ property: key, reason: `${configKey(key as "site")} ${problem}` });
+            }
             return checkResponse(concealProps(props, secretKeys), failures);
         }),
         configure: handle((request) => {
@@ -177,6 +186,11 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
             const failures = [];
             if (news[kind.secretInput] !== undefined && flag === undefined)
                 failures.push({ property: kind.secretInput, reason: `${kind.secretInput} must be true or false` });
+            // An input the resource does not take (filter for filters, in YAML say) would be dropped, and the list read without it.
+            const known = [...kind.inputs, kind.secretInput];
+            for (const key of Object.keys(given(rest))) {
+                if (!known.includes(key)) failures.push({ property: key, reason: `${key} is not an input of ${kind.type}; use ${known.join(", ")}` });
+            }
             const checked = await kind.provider.check({}, rest);
             // A reason may quote a value (a filter's field name): not one that was secret.
             const hidden = hiddenTexts({ props: news, secretKeys });
@@ -239,9 +253,14 @@ export function resourceProviderService(logger: Logger = stderrLogger()): grpcTy
 }
 
 async function invokeFunction(token: string, args: Props, context: (fn: string) => ReadContext): Promise<Props> {
-    if (token === `${PACKAGE_NAME}:index:getOrganizationAccounts`)
+    if (token === `${PACKAGE_NAME}:index:getOrganizationAccounts`) {
+        checkKnownKeys("getOrganizationAccounts", given(args), ORGANIZATION_ACCOUNTS_ARGUMENTS, "", "an argument of getOrganizationAccounts");
         return { ...(await readOrganizationAccounts(args as never, context("getOrganizationAccounts"))) };
-    if (token === `${PACKAGE_NAME}:index:getMccUsers`) return { ...(await readMccUsers(args as never, context("getMccUsers"))) };
+    }
+    if (token === `${PACKAGE_NAME}:index:getMccUsers`) {
+        checkKnownKeys("getMccUsers", given(args), MCC_USERS_ARGUMENTS, "", "an argument of getMccUsers");
+        return { ...(await readMccUsers(args as never, context("getMccUsers"))) };
+    }
     throw Object.assign(
         new Error(
             `unknown function ${JSON.stringify(token)}: this provider has ${PACKAGE_NAME}:index:getOrganizationAccounts and ${PACKAGE_NAME}:index:getMccUsers`,
@@ -250,6 +269,14 @@ async function invokeFunction(token: string, args: Props, context: (fn: string) 
             code: grpc.status.NOT_FOUND,
         },
     );
+}
+
+/**
+ * The properties a program gave a value: a key sent as null is no argument (Python and Go SDKs send an unset
+ * optional so), and the read takes it as not given.
+ */
+function given(props: Props): Props {
+    return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null && value !== undefined));
 }
 
 /** The texts of the secret values among revealed properties, to keep out of messages. */

@@ -136,6 +136,24 @@ describe("credentials and endpoints: first found wins", () => {
             });
         });
 
+        it("a mistyped key in the package's config namespace is an error naming it, not dropped for the environment's endpoint", async () => {
+            process.env.NCLOUD_ORGANIZATION_ENDPOINT = servers.env.url;
+            pulumi.runtime.setAllConfig(
+                {
+                    "ncloud:accessKey": keyOf("config").accessKey,
+                    "ncloud:secretKey": keyOf("config").secretKey,
+                    "ncloud-members:organisationEndpoint": servers.config.url,
+                },
+                ["ncloud:secretKey"],
+            );
+            await assert.rejects(getOrganizationAccounts({ organizationGroupNo: ORG_GROUP }), (e: unknown) => {
+                assert.ok(e instanceof ConfigurationError, String(e));
+                assert.equal(e.setting, "Pulumi config ncloud-members:organisationEndpoint");
+                assert.match(e.message, /is not a setting of ncloud-members; use ncloud-members:accessKey, .*ncloud-members:organizationEndpoint/);
+                return true;
+            });
+        });
+
         it("half a pair in one place is an error naming it, not a mix of two places", async () => {
             process.env.NCLOUD_SECRET_KEY = keyOf("env").secretKey;
             await assert.rejects(

@@ -151,6 +151,20 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
             assert.deepEqual(failures, ["site", "mccEndpoint"]);
         });
 
+        it("CheckConfig returns a mistyped key as a failure naming it (it would be dropped, and the endpoint taken from elsewhere); the engine's own keys pass", async () => {
+            const request = new provider.CheckRequest();
+            request.setUrn("urn:pulumi:dev::project::pulumi:providers:ncloud-members::default");
+            request.setOlds(struct({}));
+            request.setNews(struct({ organisationEndpoint: "http://127.0.0.1:1", version: "0.1.0" }));
+            const response = await plugin.call<provider.CheckRequest, provider.CheckResponse>("checkConfig", request);
+            const failures = response.getFailuresList().map((f) => [f.getProperty(), f.getReason()]);
+            assert.deepEqual(
+                failures.map(([property]) => property),
+                ["organisationEndpoint"],
+            );
+            assert.match(failures[0][1], /^ncloud-members:organisationEndpoint is not a setting of ncloud-members; use ncloud-members:accessKey, /);
+        });
+
         it("CheckConfig returns the secret key as a secret even when it was set in plain text; other keys as they came", async () => {
             const request = new provider.CheckRequest();
             request.setUrn("urn:pulumi:dev::project::pulumi:providers:ncloud-members::default");
@@ -212,6 +226,23 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
                 ["filters[0].values[0]"],
             );
             assert.equal(ctx.emulator.requests.length, 0);
+        });
+
+        it("an argument the function does not take is a CheckFailure naming it, not dropped for an unfiltered list; one sent as null is no argument", async () => {
+            const dept = [{ name: "deptExternalKey", values: ["dept01"] }];
+            const result = await invoke("ncloud-members:index:getMccUsers", { companyId: COMPANY, filter: dept });
+            assert.deepEqual(
+                result.failures.map((f) => [f.property, f.reason]),
+                [["filter", 'getMccUsers: invalid argument "filter": is not an argument of getMccUsers; use companyId, filters, pageSize']],
+            );
+            const org = await invoke("ncloud-members:index:getOrganizationAccounts", { organizationGroupNo: ORG_GROUP, pageSize: 5 });
+            assert.deepEqual(
+                org.failures.map((f) => f.property),
+                ["pageSize"],
+            );
+            assert.equal(ctx.emulator.requests.length, 0);
+            const withNull = await invoke("ncloud-members:index:getOrganizationAccounts", { organizationGroupNo: ORG_GROUP, extra: null });
+            assert.deepEqual(withNull.value.accounts, organizationAccounts());
         });
 
         it("an API error is a gRPC error whose message is the library's one line", async () => {
@@ -406,6 +437,15 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
             assert.deepEqual(
                 bad.getFailuresList().map((f) => f.getProperty()),
                 ["organizationGroupNo"],
+            );
+            const unknown = await rpc<provider.CheckResponse>("check", (r) => {
+                r.setUrn(ORG_URN);
+                r.setOlds(struct({}));
+                r.setNews(struct({ organizationGroupNo: ORG_GROUP, filter: [{ name: "memberName", values: ["x"] }] }));
+            });
+            assert.deepEqual(
+                unknown.getFailuresList().map((f) => [f.getProperty(), f.getReason()]),
+                [["filter", "filter is not an input of OrganizationAccounts; use organizationGroupNo, filters, secretAccounts"]],
             );
         });
     });
