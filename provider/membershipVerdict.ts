@@ -1,4 +1,4 @@
-import { checkKnownKeys } from "./arguments";
+import { checkKnownKeys, describeValue } from "./arguments";
 import { InvalidArgumentError } from "./errors/InvalidArgumentError";
 import type { MembershipVerdict, MissingMember } from "./errors/MembershipError";
 import type { MccUser } from "./model/MccUser";
@@ -35,6 +35,29 @@ const MCC_KEYS = { emails: "emailAddr", externalKeys: "externalKey" } as const;
 const REQUIREMENT_KEYS: readonly string[] = [...Object.keys(ORGANIZATION_KEYS), ...Object.keys(MCC_KEYS), "joined", "minCount"];
 
 /**
+ * Each value of a requirement has the type it must have: a value of another type would require something else, or
+ * nothing (`minCount: "many"` compares false with any count, so the gate passed; `joined: "false"` is truthy;
+ * `memberNames: "ab"` would name `a` and `b`).
+ */
+function checkRequirementValues(fn: string, requirement: MembershipRequirement): void {
+    const r = requirement as Record<string, unknown>;
+    for (const key of ["loginIds", "memberNames", "emails", "externalKeys", "memberNos"]) {
+        const value = r[key];
+        if (value === undefined) continue;
+        const item = key === "memberNos" ? "a whole number" : "a string";
+        if (!Array.isArray(value)) throw new InvalidArgumentError(fn, key, `must be a list, each ${item}; got ${describeValue(value)}`);
+        value.forEach((v: unknown, i) => {
+            const ok = key === "memberNos" ? Number.isSafeInteger(v) : typeof v === "string";
+            if (!ok) throw new InvalidArgumentError(fn, `${key}[${i}]`, `must be ${item}, got ${describeValue(v)}`);
+        });
+    }
+    if (r.joined !== undefined && typeof r.joined !== "boolean")
+        throw new InvalidArgumentError(fn, "joined", `must be true or false, got ${describeValue(r.joined)}`);
+    if (r.minCount !== undefined && !(Number.isSafeInteger(r.minCount) && (r.minCount as number) >= 0))
+        throw new InvalidArgumentError(fn, "minCount", `must be a whole number of at least 0, got ${describeValue(r.minCount)}`);
+}
+
+/**
  * The verdict of a member list against a requirement: who is absent or only invited, in the requirement's order,
  * and whether there are enough members. `fn` names the caller in an `InvalidArgumentError` (a requirement that
  * names people by a field this list does not have, `joined` on MCC users). Names, e-mails and keys compare in
@@ -47,6 +70,7 @@ export function membershipVerdict(list: MemberList, requirement: MembershipRequi
     const other: Record<string, string> = organization ? MCC_KEYS : ORGANIZATION_KEYS;
     // A misspelt key (memberName for memberNames) would require nobody, and the gate would pass.
     checkKnownKeys(fn, requirement, REQUIREMENT_KEYS, "", "a key of a membership requirement");
+    checkRequirementValues(fn, requirement);
     for (const key of Object.keys(other)) {
         if (requirement[key as keyof MembershipRequirement] !== undefined) {
             throw new InvalidArgumentError(fn, key, `this list has no ${other[key]}; name its members by ${Object.keys(allowed).join(", ")}`);

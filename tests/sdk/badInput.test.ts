@@ -153,6 +153,22 @@ describe("bad input gets a clear error and no request", () => {
             );
         });
 
+        for (const [requirement, argument, message] of [
+            [{ minCount: "many" }, "minCount", /must be a whole number of at least 0, got "many"/],
+            [{ minCount: Number.NaN }, "minCount", /got NaN/],
+            [{ minCount: -1 }, "minCount", /got -1/],
+            [{ joined: "false" }, "joined", /must be true or false, got "false"/],
+            [{ memberNames: "ab" }, "memberNames", /must be a list, each a string; got "ab"/],
+            [{ memberNos: ["5001533"] }, "memberNos[0]", /must be a whole number, got "5001533"/],
+            [{ loginIds: [1] }, "loginIds[0]", /must be a string, got 1/],
+        ] as const) {
+            it(`a requirement's value of the wrong type: ${JSON.stringify(requirement)}`, () =>
+                assert.throws(
+                    () => checkMembers({ accounts: [], organizationGroupNo: ORG_GROUP }, requirement as never),
+                    (e: unknown) => e instanceof InvalidArgumentError && e.argument === argument && message.test(e.message),
+                ));
+        }
+
         it("a key of a membership requirement (memberName for memberNames): the gate would pass requiring nobody", () => {
             const list = { accounts: [], organizationGroupNo: ORG_GROUP };
             assert.throws(
