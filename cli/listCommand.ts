@@ -6,6 +6,7 @@ import { applyFilters, type Filter } from "../provider/filters";
 import { stderrLogger } from "../provider/Logger";
 import { PACKAGE_VERSION } from "../provider/version";
 import { PAGE_SIZE } from "../provider/arguments";
+import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
 import { iterateMccUsers, MCC_USERS_CHECKS, readMccUsers, readOrganizationAccounts, type MccUsersQuery, type ReadContext } from "../provider/readMembers";
 import { formatTable, TABLE_COLUMNS } from "./formatTable";
 import { exitOnInterrupt } from "./exitOnInterrupt";
@@ -154,6 +155,14 @@ export async function listCommand(command: ListCommandName, argv: string[]): Pro
               ? parseFields(label("fields", "fields"), fieldsText, (f) => ORGANIZATION_ACCOUNT_FIELDS.includes(f), ORGANIZATION_ACCOUNT_FIELDS.join(", "))
               : parseFields(label("fields", "fields"), fieldsText, (f) => f === "i18nNames" || isMccUserField(f), MCC_USER_FIELDS.join(", "));
     const group = api === "organization" ? integerFlag(label("group", "group"), targetValue, 1) : undefined;
+    if (api === "mcc") {
+        // Told as the user gave it: a flag, or a key of Terraform's query.
+        try {
+            MCC_USERS_CHECKS.companyId(command, targetValue);
+        } catch (error) {
+            throw error instanceof InvalidArgumentError ? new UsageError(`${label(target, target)} ${error.problem}`) : error;
+        }
+    }
     const pageSizeText = pick("page-size", "page_size");
     const pageSize = pageSizeText === undefined ? undefined : integerFlag(label("page-size", "page_size"), pageSizeText, PAGE_SIZE.min, PAGE_SIZE.max);
     // Opened before any request, so a folder that cannot be written is a usage error with nothing sent.

@@ -98,7 +98,7 @@ describe("the ncloud-members command", function () {
         assert.match(unknownKey.stderr, /unknown query key\(s\) compnay; use group, filters, filter, fields, site, endpoint/);
     });
 
-    it("Terraform mode: a bad filter is told in the query's words (a key of a filter the package does not take, a field the list lacks), with nothing sent", async () => {
+    it("Terraform mode: a bad filter or company id is told in the query's words (a key of a filter the package does not take, a field the list lacks), with nothing sent", async () => {
         const cases: [Record<string, string>, string][] = [
             [
                 { filters: JSON.stringify([{ name: "memberName", values: ["a"], regx: "true" }]) },
@@ -115,6 +115,9 @@ describe("the ncloud-members command", function () {
             assert.equal(result.code, 2, result.stderr);
             assert.ok(result.stderr.startsWith(`ncloud-members: --terraform-external: ${message}`), result.stderr);
         }
+        const company = await runCli(["mcc-users", "--terraform-external", ...endpoint()], { stdin: JSON.stringify({ company: "bad/id" }) });
+        assert.equal(company.code, 2, company.stderr);
+        assert.match(company.stderr, /^ncloud-members: query key company must be 1 to 36 letters[^/]*\n$/);
         assert.equal(ctx.emulator.requests.length, 0);
     });
 
@@ -177,7 +180,7 @@ describe("the ncloud-members command", function () {
             "a bad company id exits 2, in the words of the flag, without echoing it",
             ["mcc-users", "--company", "bad id!"],
             2,
-            /^ncloud-members: --company: must be 1 to 36 letters[^!]*\n$/,
+            /^ncloud-members: --company must be 1 to 36 letters[^!]*\n$/,
         ],
         ["a bad filter exits 2", ["mcc-users", "--company", COMPANY, "--filter", "nope=1"], 2, /"nope" is not a field of this list/],
         ["an unknown option exits 2", ["org-accounts", "--group", "320", "--colour"], 2, /Unknown option '--colour' \(see --help\)/],
