@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CONNECTION_SETTINGS, unknownConfigKeyProblem } from "../provider/credentials/settingsSources";
 import { ConfigurationError } from "../provider/errors/ConfigurationError";
 import { settingsChain } from "../provider/credentials/settingsChain";
+import { describeValue } from "../provider/arguments";
 import { InvalidArgumentError } from "../provider/errors/InvalidArgumentError";
 import { redactError, secretTexts } from "../provider/redactSecrets";
 import { REQUEST_SETTINGS } from "../provider/RequestSettings";
@@ -18,6 +19,14 @@ import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInv
 export function readContext(functionName: string, opts: NcloudInvokeOptions | undefined): ReadContext {
     checkOptionKeys(functionName, opts, []);
     const { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp, logger, ...settings } = opts ?? {};
+    if (logger !== undefined && (typeof logger?.debug !== "function" || typeof logger.warn !== "function")) {
+        // Else it fails at its first line, a request already sent, with a TypeError.
+        throw new InvalidArgumentError(
+            functionName,
+            "options.logger",
+            `must be an object with debug(message) and warn(message) functions, got ${describeValue(logger)}`,
+        );
+    }
     const log = logger ?? pulumiLogger();
     return {
         functionName,

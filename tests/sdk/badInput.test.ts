@@ -122,6 +122,13 @@ describe("bad input gets a clear error and no request", () => {
             ['share: "no"', () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, share: "no" as never }), "share", /must be true or false, got "no"/],
             ["signal: {}", () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, signal: {} as never }), "signal", /must be an AbortSignal/],
             [
+                "a logger without warn",
+                () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, logger: { debug: () => undefined } as never }),
+                "options.logger",
+                /must be an object with debug\(message\) and warn\(message\) functions, got an object/,
+            ],
+            ["a logger that is a string", () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, logger: "x" as never }), "options.logger", /got "x"/],
+            [
                 "onProgress that is no function",
                 () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, onProgress: 1 as never }),
                 "onProgress",
