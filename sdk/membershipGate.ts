@@ -22,8 +22,19 @@ type MemberListInput =
 export function checkMembers(members: MemberList, requirement: MembershipRequirement): MembershipVerdict;
 export function checkMembers(members: MemberListInput, requirement: MembershipRequirement): pulumi.Output<MembershipVerdict>;
 export function checkMembers(members: MemberList | MemberListInput, requirement: MembershipRequirement): MembershipVerdict | pulumi.Output<MembershipVerdict> {
-    if (holdsOutputs(members)) return pulumi.output(members).apply((list) => membershipVerdict(list as MemberList, requirement));
+    if (holdsOutputs(members)) {
+        const output = pulumi.output(members);
+        const secret = pulumi.isSecret(output);
+        // A secret verdict's message names none of the listing's inputs either: a program may well log it.
+        return output.apply(async (list) => verdictOf(list as MemberList, requirement, (await secret) ? listingInputTexts(list) : []));
+    }
     return membershipVerdict(members as MemberList, requirement);
+}
+
+/** The verdict, its message without `secrets`. */
+function verdictOf(list: MemberList, requirement: MembershipRequirement, secrets: readonly string[]): MembershipVerdict {
+    const verdict = membershipVerdict(list, requirement);
+    return secrets.length === 0 ? verdict : { ...verdict, message: redact(verdict.message, secrets) };
 }
 
 /**
@@ -43,8 +54,8 @@ export function requireMembers<T extends MemberList>(members: pulumi.Output<T>, 
 export function requireMembers(members: MemberListInput, requirement: MembershipRequirement): pulumi.Output<MemberList>;
 export function requireMembers(members: unknown, requirement: MembershipRequirement): unknown {
     const enforce = (list: MemberList, secrets: readonly string[]) => {
-        const verdict = membershipVerdict(list, requirement);
-        if (!verdict.ok) throw new MembershipError(secrets.length === 0 ? verdict : { ...verdict, message: redact(verdict.message, secrets) });
+        const verdict = verdictOf(list, requirement, secrets);
+        if (!verdict.ok) throw new MembershipError(verdict);
         return list;
     };
     if (holdsOutputs(members)) {

@@ -97,6 +97,10 @@ describe("membership gates", () => {
         await assert.rejects(settle(requireMembers({ accounts, organizationGroupNo: pulumi.output(ORG_GROUP) }, requirement)), {
             message: `membership requirement not met for organization group ${ORG_GROUP}: MemberAccount01 (memberName) is only invited, not signed up`,
         });
+        // checkMembers' verdict of a secret listing is secret, and its message, which a program may log, names no input either.
+        const verdict = checkMembers(secretGroup, requirement);
+        assert.equal(await pulumi.isSecret(verdict), true);
+        assert.equal((await settle(verdict)).message, redacted);
     });
 
     it("a resource's outputs can be gated too: { accounts: resource.accounts }", async () => {
