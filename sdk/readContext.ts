@@ -19,6 +19,17 @@ import type { NcloudInvokeOptions, NcloudInvokeOutputOptions } from "./NcloudInv
 export function readContext(functionName: string, opts: NcloudInvokeOptions | undefined): ReadContext {
     checkOptionKeys(functionName, opts, []);
     const { accessKey, secretKey, site, organizationEndpoint, mccEndpoint, allowHttp, logger, ...settings } = opts ?? {};
+    for (const key of CONNECTION_SETTINGS) {
+        const value: unknown = opts?.[key];
+        // A blank setting is no setting to the sources (Pulumi config, the environment): given here, it would be dropped.
+        if (typeof value === "string" && value.trim() === "") {
+            throw new InvalidArgumentError(
+                functionName,
+                `options.${key}`,
+                "is blank; leave it out to take it from Pulumi config, the environment or ~/.ncloud/configure",
+            );
+        }
+    }
     if (logger !== undefined && (typeof logger?.debug !== "function" || typeof logger.warn !== "function")) {
         // Else it fails at its first line, a request already sent, with a TypeError.
         throw new InvalidArgumentError(

@@ -122,6 +122,12 @@ describe("bad input gets a clear error and no request", () => {
             ['share: "no"', () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, share: "no" as never }), "share", /must be true or false, got "no"/],
             ["signal: {}", () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, signal: {} as never }), "signal", /must be an AbortSignal/],
             [
+                "a blank endpoint (it would be dropped for the environment's)",
+                () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, mccEndpoint: " " }),
+                "options.mccEndpoint",
+                /is blank; leave it out/,
+            ],
+            [
                 "a logger without warn",
                 () => getMccUsers({ companyId: COMPANY }, { ...ctx.opts, logger: { debug: () => undefined } as never }),
                 "options.logger",
