@@ -28,12 +28,14 @@ export interface CompiledFilter {
     readonly test: (text: string) => boolean;
 }
 
-/**
- * Checks filters before any request: each needs a `name` the API has, at least one value, and valid
- * regular expressions. `isField` says which dotted names exist for this API.
- */
 const FILTER_KEYS: readonly string[] = ["name", "values", "regex"];
 
+/**
+ * Checks filters before any request: each needs a `name` the API has, at least one value, and valid
+ * regular expressions, and has no key but `name`, `values` and `regex` (a mistyped `regx` would be dropped, and
+ * the values compared exactly). `isField` says which dotted names exist for this API. Each fault is an
+ * `InvalidArgumentError` naming its place (`filters[0].regx`).
+ */
 export function compileFilters(fn: string, filters: unknown, isField: (name: string) => boolean, fieldHelp: string): CompiledFilter[] {
     if (filters === undefined) return [];
     if (!Array.isArray(filters)) throw new InvalidArgumentError(fn, "filters", `must be an array, got ${describeValue(filters)}`);
