@@ -51,7 +51,7 @@ export async function readTerraformQuery(stdin: Readable, target: string, paged:
             parsed = JSON.parse(filters) as Filter[];
         } catch {
             throw new UsageError(
-                '--terraform-external: filters must be a JSON-encoded list, e.g. jsonencode([{ name = "deptExternalKey", values = ["dept01"] }])',
+                '--terraform-external: query key filters must be a JSON-encoded list, e.g. jsonencode([{ name = "deptExternalKey", values = ["dept01"] }])',
             );
         }
     }

@@ -1,13 +1,13 @@
 import { normalForm } from "./normalForm";
 
 /**
- * The texts a secret value could show as in a message: every string and number inside it (in arrays and objects),
- * as written, however short; an empty string shows as nothing and is left out. A group number `42` is `"42"`; a
+ * The texts a secret value could show as in a message: every string, number and boolean inside it (in arrays and
+ * objects), as written, however short; an empty string shows as nothing and is left out. A group number `42` is `"42"`; a
  * filter value `"dba-lead"` is itself. {@link redact} decides how each is matched.
  */
 export function secretTexts(value: unknown): string[] {
     if (typeof value === "string") return value.length > 0 ? [value] : [];
-    if (typeof value === "number" || typeof value === "bigint") return [String(value)];
+    if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return [String(value)];
     if (Array.isArray(value)) return value.flatMap(secretTexts);
     if (typeof value === "object" && value !== null) return Object.values(value).flatMap(secretTexts);
     return [];

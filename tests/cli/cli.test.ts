@@ -107,6 +107,7 @@ describe("the ncloud-members command", function () {
             [{ filters: JSON.stringify([{ name: "nope", values: ["a"] }]) }, 'query key filters: filters[0].name "nope" is not a field of this list'],
             [{ filter: "nope=a" }, 'query key filter: name "nope" is not a field of this list'],
             [{ filter: "memberName=" }, 'query key filter "memberName=": a value is empty'],
+            [{ filters: "not json" }, "query key filters must be a JSON-encoded list"],
         ];
         for (const [keys, message] of cases) {
             const result = await runCli(["org-accounts", "--terraform-external", ...endpoint()], {

@@ -11,7 +11,7 @@ const HANGUL_NFC = "[홍길동SECRET".normalize("NFC");
 
 describe("redactSecrets", () => {
     describe("secretTexts", () => {
-        it("a bigint is text too", () => assert.deepEqual(secretTexts([42n]), ["42"]));
+        it("a bigint and a boolean are text too", () => assert.deepEqual(secretTexts([42n, true]), ["42", "true"]));
 
         it("every string and number inside a value, short ones too; nothing for an empty string", () => {
             assert.deepEqual(secretTexts({ organizationGroupNo: 42, filters: [{ name: "memberName", values: ["dba-lead", "7", ""] }] }), [
@@ -98,6 +98,15 @@ describe("redactSecrets", () => {
                 return true;
             });
             await assert.rejects(settle(getOrganizationAccountsOutput({ organizationGroupNo: 42 }, ctx.opts)), /\/group\/42\b/, "a plain one is named");
+        });
+
+        it("a secret boolean given where a number goes is not shown as got true", async () => {
+            const result = getOrganizationAccountsOutput({ organizationGroupNo: pulumi.secret(true) as never }, ctx.opts);
+            await assert.rejects(settle(result), (e: Error) => {
+                assert.ok(e instanceof InvalidArgumentError, String(e));
+                assert.match(e.message, /must be a positive integer, got \[secret\]$/);
+                return true;
+            });
         });
 
         it("a secret that JSON.stringify escapes (a newline, a quote, a backslash) is not shown in its quoted form", async () => {
