@@ -68,6 +68,9 @@ export function membershipVerdict(list: MemberList, requirement: MembershipRequi
     const fn = `${caller} (${organization ? "Organization accounts" : "MCC users"})`;
     const allowed: Record<string, string> = organization ? ORGANIZATION_KEYS : MCC_KEYS;
     const other: Record<string, string> = organization ? MCC_KEYS : ORGANIZATION_KEYS;
+    // Anything but an object (an array, a string) would require nobody, and the gate would pass.
+    if (typeof requirement !== "object" || requirement === null || Array.isArray(requirement))
+        throw new InvalidArgumentError(fn, "requirement", `must be an object such as { memberNames: ["…"] }, got ${describeValue(requirement)}`);
     // A misspelt key (memberName for memberNames) would require nobody, and the gate would pass.
     checkKnownKeys(fn, requirement, REQUIREMENT_KEYS, "", "a key of a membership requirement");
     checkRequirementValues(fn, requirement);

@@ -174,6 +174,9 @@ describe("bad input gets a clear error and no request", () => {
             [{ memberNames: "ab" }, "memberNames", /must be a list, each a string; got "ab"/],
             [{ memberNos: ["5001533"] }, "memberNos[0]", /must be a whole number, got "5001533"/],
             [{ loginIds: [1] }, "loginIds[0]", /must be a string, got 1/],
+            [[], "requirement", /must be an object such as \{ memberNames: \["…"\] \}, got an array/],
+            ["abc", "requirement", /got "abc"/],
+            [null, "requirement", /got null/],
         ] as const) {
             it(`a requirement's value of the wrong type: ${JSON.stringify(requirement)}`, () =>
                 assert.throws(
