@@ -22,12 +22,8 @@ type MemberListInput =
 export function checkMembers(members: MemberList, requirement: MembershipRequirement): MembershipVerdict;
 export function checkMembers(members: MemberListInput, requirement: MembershipRequirement): pulumi.Output<MembershipVerdict>;
 export function checkMembers(members: MemberList | MemberListInput, requirement: MembershipRequirement): MembershipVerdict | pulumi.Output<MembershipVerdict> {
-    if (holdsOutputs(members)) {
-        const output = pulumi.output(members);
-        const secret = pulumi.isSecret(output);
-        // A secret verdict's message names none of the listing's inputs either: a program may well log it.
-        return output.apply(async (list) => verdictOf(list as MemberList, requirement, (await secret) ? listingInputTexts(list) : []));
-    }
+    // A secret verdict's message names none of the listing's inputs either: a program may well log it.
+    if (holdsOutputs(members)) return withListingSecrets(members, (list, secrets) => verdictOf(list, requirement, secrets));
     return membershipVerdict(members as MemberList, requirement);
 }
 
@@ -58,14 +54,19 @@ export function requireMembers(members: unknown, requirement: MembershipRequirem
         if (!verdict.ok) throw new MembershipError(verdict);
         return list;
     };
-    if (holdsOutputs(members)) {
-        const output = pulumi.output(members as MemberListInput);
-        const secret = pulumi.isSecret(output);
-        // A secret argument of the read makes its whole result secret, so which input was secret is not known here:
-        // with a secret list, none of the listing's inputs is shown, as the read's own errors show none.
-        return output.apply(async (list) => enforce(list as MemberList, (await secret) ? listingInputTexts(list) : []));
-    }
+    if (holdsOutputs(members)) return withListingSecrets(members as MemberListInput, enforce);
     return enforce(members as MemberList, []);
+}
+
+/**
+ * `use` applied to the list an Output holds, with the texts a message about it must not show. A secret argument of
+ * the read makes its whole result secret, so which input was secret is not known here: with a secret list, none of
+ * the listing's inputs is shown, as the read's own errors show none.
+ */
+function withListingSecrets<R>(members: MemberListInput, use: (list: MemberList, secrets: readonly string[]) => R): pulumi.Output<R> {
+    const output = pulumi.output(members);
+    const secret = pulumi.isSecret(output);
+    return output.apply<R>(async (list) => use(list, (await secret) ? listingInputTexts(list) : []));
 }
 
 /**
