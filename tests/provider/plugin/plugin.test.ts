@@ -141,22 +141,23 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
     });
 
     describe("CheckConfig and Configure", () => {
-        it("CheckConfig returns a bad site or endpoint as failures naming the key", async () => {
+        /** CheckConfig of the default provider with `news` as its config. */
+        const checkConfig = (news: Props) => {
             const request = new provider.CheckRequest();
             request.setUrn("urn:pulumi:dev::project::pulumi:providers:ncloud-members::default");
             request.setOlds(struct({}));
-            request.setNews(struct({ site: "mars", mccEndpoint: "ftp://x" }));
-            const response = await plugin.call<provider.CheckRequest, provider.CheckResponse>("checkConfig", request);
+            request.setNews(struct(news));
+            return plugin.call<provider.CheckRequest, provider.CheckResponse>("checkConfig", request);
+        };
+
+        it("CheckConfig returns a bad site or endpoint as failures naming the key", async () => {
+            const response = await checkConfig({ site: "mars", mccEndpoint: "ftp://x" });
             const failures = response.getFailuresList().map((f) => f.getProperty());
             assert.deepEqual(failures, ["site", "mccEndpoint"]);
         });
 
         it("CheckConfig returns a mistyped key as a failure naming it (it would be dropped, and the endpoint taken from elsewhere); the engine's own keys pass", async () => {
-            const request = new provider.CheckRequest();
-            request.setUrn("urn:pulumi:dev::project::pulumi:providers:ncloud-members::default");
-            request.setOlds(struct({}));
-            request.setNews(struct({ organisationEndpoint: "http://127.0.0.1:1", version: "0.1.0" }));
-            const response = await plugin.call<provider.CheckRequest, provider.CheckResponse>("checkConfig", request);
+            const response = await checkConfig({ organisationEndpoint: "http://127.0.0.1:1", version: "0.1.0" });
             const failures = response.getFailuresList().map((f) => [f.getProperty(), f.getReason()]);
             assert.deepEqual(
                 failures.map(([property]) => property),
@@ -166,11 +167,7 @@ describe("the provider plugin, started as the nodejs language host starts it, ov
         });
 
         it("CheckConfig returns the secret key as a secret even when it was set in plain text; other keys as they came", async () => {
-            const request = new provider.CheckRequest();
-            request.setUrn("urn:pulumi:dev::project::pulumi:providers:ncloud-members::default");
-            request.setOlds(struct({}));
-            request.setNews(struct({ accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, site: "public" }));
-            const response = await plugin.call<provider.CheckRequest, provider.CheckResponse>("checkConfig", request);
+            const response = await checkConfig({ accessKey: ACCESS_KEY, secretKey: CANARY_SECRET, site: "public" });
             assert.deepEqual(response.getInputs()!.toJavaScript(), { accessKey: ACCESS_KEY, secretKey: secret(CANARY_SECRET), site: "public" });
         });
 
